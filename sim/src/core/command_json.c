@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue/jsonutil.h"
 #include "core/command_json.h"
 #include "log/textutil.h"
 
@@ -117,23 +118,8 @@ static ShapanErrorCode get_int(const cJSON *obj, const char *key, const char *wh
     if (!it)
         return shapan_error_set(err, SHAPAN_E_FIELD, where, "missing field \"%s\" (an integer)",
                                 key);
-    int64_t v = 0;
-    switch (shapan_json_int(it, &v)) {
-    case SHAPAN_JINT_OK: break;
-    case SHAPAN_JINT_TYPE:
-        return shapan_error_set(err, SHAPAN_E_FIELD, where, "expected an integer");
-    case SHAPAN_JINT_FRACTION:
-        return shapan_error_set(err, SHAPAN_E_AMOUNT, where, "expected a whole number");
-    case SHAPAN_JINT_RANGE:
-        return shapan_error_set(err, SHAPAN_E_AMOUNT, where, "number out of range");
-    }
-    if (v < lo)
-        return shapan_error_set(err, SHAPAN_E_AMOUNT, where, "expected at least %" PRId64 ", got %" PRId64,
-                                lo, v);
-    if (v > hi)
-        return shapan_error_set(err, SHAPAN_E_AMOUNT, where, "expected at most %" PRId64 ", got %" PRId64,
-                                hi, v);
-    *out = v;
+    if (!shapan_json_int_value(it, lo, hi, out, where, err))
+        return err ? err->code : SHAPAN_E_FIELD;
     return SHAPAN_OK;
 }
 
@@ -180,7 +166,7 @@ static ShapanErrorCode get_items(const ShapanScenario *sc, const cJSON *obj, Sha
             return shapan_error_set(err, SHAPAN_E_FIELD, where, "item given twice");
         seen[idx] = true;
         int64_t v = 0;
-        ShapanErrorCode rc = get_int(items, it->string, where, 0, INT64_C(9007199254740992), &v, err);
+        ShapanErrorCode rc = get_int(items, it->string, where, 0, SHAPAN_JSON_INT_MAX, &v, err);
         if (rc)
             return rc;
         c->items[idx] = v;
@@ -201,20 +187,8 @@ static ShapanErrorCode get_slots(const cJSON *obj, ShapanCommand *c, ShapanError
     for (const cJSON *it = slots->child; it; it = it->next, i++) {
         char where[32];
         snprintf(where, sizeof where, "slots[%d]", i);
-        int64_t v = 0;
-        switch (shapan_json_int(it, &v)) {
-        case SHAPAN_JINT_OK: break;
-        case SHAPAN_JINT_TYPE:
-            return shapan_error_set(err, SHAPAN_E_FIELD, where, "expected an integer");
-        case SHAPAN_JINT_FRACTION:
-            return shapan_error_set(err, SHAPAN_E_AMOUNT, where, "expected a whole number");
-        case SHAPAN_JINT_RANGE:
-            return shapan_error_set(err, SHAPAN_E_AMOUNT, where, "number out of range");
-        }
-        if (v < 0)
-            return shapan_error_set(err, SHAPAN_E_AMOUNT, where,
-                                    "expected an amount >= 0, got %" PRId64, v);
-        c->slots[i] = v;
+        if (!shapan_json_int_value(it, 0, SHAPAN_JSON_INT_MAX, &c->slots[i], where, err))
+            return err ? err->code : SHAPAN_E_FIELD;
     }
     return SHAPAN_OK;
 }
@@ -253,7 +227,7 @@ static ShapanErrorCode get_bids(const ShapanScenario *sc, const cJSON *obj, Shap
         if (rc)
             return rc;
         snprintf(where, sizeof where, "bids[%d].amount", i);
-        rc = get_int(b, "amount", where, 0, INT64_C(9007199254740992), &amount, err);
+        rc = get_int(b, "amount", where, 0, SHAPAN_JSON_INT_MAX, &amount, err);
         if (rc)
             return rc;
         for (const cJSON *k = b->child; k; k = k->next)
@@ -314,9 +288,9 @@ static ShapanErrorCode get_field(const ShapanScenario *sc, const cJSON *obj, int
         }
         return rc;
     case F_AMOUNT:
-        return get_int(obj, key, key, 0, INT64_C(9007199254740992), &c->amount, err);
+        return get_int(obj, key, key, 0, SHAPAN_JSON_INT_MAX, &c->amount, err);
     case F_PRICE:
-        return get_int(obj, key, key, 0, INT64_C(9007199254740992), &c->price, err);
+        return get_int(obj, key, key, 0, SHAPAN_JSON_INT_MAX, &c->price, err);
     case F_SLOTS: return get_slots(obj, c, err);
     case F_ITEMS: return get_items(sc, obj, c, err);
     case F_BIDS: return get_bids(sc, obj, c, err);
@@ -366,7 +340,7 @@ ShapanErrorCode shapan_cmd_from_cjson(const ShapanScenario *sc, const cJSON *obj
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "team");
     if (!t)
         return shapan_error_set(err, SHAPAN_E_FIELD, "team", "missing field \"team\"");
-    ShapanErrorCode rc = get_int(obj, "team", "team", INT64_MIN, INT64_MAX, &team, err);
+    ShapanErrorCode rc = get_int(obj, "team", "team", -SHAPAN_JSON_INT_MAX, SHAPAN_JSON_INT_MAX, &team, err);
     if (rc)
         return rc;
     if (team < 1 || team > SHAPAN_MAX_TEAMS)

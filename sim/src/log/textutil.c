@@ -1,6 +1,5 @@
-/* String builder and checked JSON integers (see textutil.h). */
+/* String builder (see textutil.h). */
 #include <inttypes.h>
-#include <math.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -111,17 +110,4 @@ char *shapan_sb_take(ShapanSb *sb)
     char *p = sb->buf;
     shapan_sb_init(sb);
     return p;
-}
-
-ShapanJintStatus shapan_json_int(const cJSON *item, int64_t *out)
-{
-    if (!item || !cJSON_IsNumber(item))
-        return SHAPAN_JINT_TYPE;
-    /* the comparisons also reject NaN and infinities */
-    if (!(item->valuedouble >= -9007199254740992.0 && item->valuedouble <= 9007199254740992.0))
-        return SHAPAN_JINT_RANGE;
-    if (floor(item->valuedouble) != item->valuedouble)
-        return SHAPAN_JINT_FRACTION;
-    *out = (int64_t)item->valuedouble;
-    return SHAPAN_JINT_OK;
 }

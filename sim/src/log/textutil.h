@@ -1,14 +1,12 @@
-/* Small text helpers shared by the command codec, the log and the report:
- * a growable string builder (exact integer printing, JSON string escaping)
- * and a checked integer reader for cJSON numbers. */
+/* Small text helpers shared by the command codec, the log and the report: a
+ * growable string builder with exact integer printing and JSON string
+ * escaping.  (Integers are read with catalogue/jsonutil.h.) */
 #ifndef SHAPAN_LOG_TEXTUTIL_H
 #define SHAPAN_LOG_TEXTUTIL_H
 
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
-
-#include <cjson/cJSON.h>
 
 /* A growable NUL-terminated buffer.  An allocation failure sets `oom`; later
  * appends are ignored and shapan_sb_take returns NULL, so callers check once. */
@@ -22,25 +20,14 @@ void shapan_sb_init(ShapanSb *sb);
 void shapan_sb_free(ShapanSb *sb);
 void shapan_sb_addn(ShapanSb *sb, const char *s, size_t n);
 void shapan_sb_add(ShapanSb *sb, const char *s);
-void shapan_sb_addf(ShapanSb *sb, const char *fmt, ...)
 #if defined(__GNUC__)
-    __attribute__((format(printf, 2, 3)))
+__attribute__((format(printf, 2, 3)))
 #endif
-    ;
+void shapan_sb_addf(ShapanSb *sb, const char *fmt, ...);
 void shapan_sb_add_i64(ShapanSb *sb, int64_t v);
 /* Appends s as a quoted JSON string (control characters, quotes, backslashes escaped). */
 void shapan_sb_add_jstr(ShapanSb *sb, const char *s);
 /* Hands the buffer to the caller (free()); NULL after an allocation failure. */
 char *shapan_sb_take(ShapanSb *sb);
-
-/* JSON numbers are binary floating point in cJSON: an integer is accepted only
- * when it is exact and within +-2^53. */
-typedef enum {
-    SHAPAN_JINT_OK = 0,
-    SHAPAN_JINT_TYPE,    /* missing or not a number */
-    SHAPAN_JINT_FRACTION, /* a number but not an integer */
-    SHAPAN_JINT_RANGE    /* an integer beyond +-2^53 */
-} ShapanJintStatus;
-ShapanJintStatus shapan_json_int(const cJSON *item, int64_t *out);
 
 #endif
