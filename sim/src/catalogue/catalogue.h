@@ -1,0 +1,17 @@
+/* Catalogue helpers for the other sim/ modules (private to sim/). */
+#ifndef SHAPAN_CATALOGUE_H
+#define SHAPAN_CATALOGUE_H
+
+#include "shapan/scenario.h"
+
+/* 64-bit FNV-1a of the canonical text shapan_scenario_to_json(sc) produces;
+ * what the loader stores in sc->digest.  Code that changes a loaded scenario
+ * (the order-book generator) calls it again to refresh the digest.  Returns 0
+ * only when out of memory. */
+uint64_t shapan_catalogue_digest(const ShapanScenario *sc);
+
+/* 64-bit FNV-1a of len bytes, continuing from h (start with SHAPAN_FNV_OFFSET). */
+#define SHAPAN_FNV_OFFSET UINT64_C(0xcbf29ce484222325)
+uint64_t shapan_fnv1a(uint64_t h, const void *data, size_t len);
+
+#endif
