@@ -1,0 +1,154 @@
+/* Private to the core: the world struct and the command context shared by the
+ * domain modules (team/, turn/, finance/, market/). */
+#ifndef SHAPAN_INTERNAL_H
+#define SHAPAN_INTERNAL_H
+
+#include "shapan/command.h"
+
+#define SHAPAN_MAX_BID_GROUP 8
+#define CTX_MAX_ENTRIES 640
+
+typedef struct {
+    ShapanEntry *e;
+    int n, cap;
+} Journal;
+
+typedef struct {
+    ShapanTeam team;
+    int journal_len;
+} UndoSnap;
+
+typedef struct {
+    UndoSnap *s;
+    int n, cap;
+} UndoStack;
+
+typedef enum {
+    MEET_NONE = 0, /* no meeting running */
+    MEET_CELLS,    /* pick orders */
+    MEET_BIDS      /* bid groups */
+} MeetPhase;
+
+struct ShapanWorld {
+    const ShapanScenario *sc;
+    uint64_t seed;
+    ShapanRng rng;
+    int nteams;
+    int32_t seq; /* seq of the next accepted command */
+    ShapanTeam teams[SHAPAN_MAX_TEAMS];
+    Journal journal[SHAPAN_MAX_TEAMS];
+    UndoStack undo[SHAPAN_MAX_TEAMS];
+    ShapanTeam *spied[SHAPAN_MAX_TEAMS]; /* last paid look, owned */
+    int8_t spied_target[SHAPAN_MAX_TEAMS]; /* 1-based, 0 none */
+    int8_t order_owner[SHAPAN_MAX_ORDERS]; /* 1-based team, 0 none */
+    int8_t order_state[SHAPAN_MAX_ORDERS];
+    /* order meeting */
+    int8_t ads_count[SHAPAN_MAX_YEARS + 2]; /* ads submitted per year, for ranks */
+    int8_t meeting_done[SHAPAN_MAX_YEARS + 2];
+    int meet_phase;
+    int meet_year;
+    int meet_live; /* live teams when the meeting started */
+    int bid_total; /* bid orders of the meeting year */
+    int bid_next;  /* book index to continue the search for the next group */
+    int bid_n;     /* orders in the open group */
+    int bid_orders[SHAPAN_MAX_BID_GROUP];
+    uint32_t bid_eligible[SHAPAN_MAX_BID_GROUP]; /* team bitmask */
+    ShapanBid bids[SHAPAN_MAX_BID_GROUP][SHAPAN_MAX_TEAMS];
+    ShapanCell cells[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];
+};
+
+/* Context of one team-local command: a scratch copy of the board and a buffer
+ * of ledger entries.  Nothing reaches the world unless the command succeeds. */
+typedef struct {
+    const ShapanWorld *w;
+    const ShapanScenario *sc;
+    int ti; /* 0-based team */
+    ShapanTeam t;
+    ShapanEntry buf[CTX_MAX_ENTRIES];
+    int nbuf;
+    int32_t seq;
+    /* booking date and stage of the entries being made */
+    int by, bq, bstage;
+    ShapanError *err;
+} Ctx;
+
+/* ---- ctx helpers (core/ctx.c) ---- */
+void ctx_init(Ctx *c, const ShapanWorld *w, int ti, ShapanError *err);
+/* Date of an action taken now: at S6 the next quarter; before S1 quarter 1. */
+void team_book_date(const ShapanTeam *t, int *year, int *quarter);
+void ctx_date_action(Ctx *c);
+void ctx_date_auto(Ctx *c, int year, int quarter, int stage);
+int ctx_aq(const Ctx *c); /* absolute quarter of the booking date */
+/* Posts an entry; amount may be any sign.  Returns SHAPAN_OK or E_CAPACITY. */
+ShapanErrorCode ctx_post(Ctx *c, ShapanAccount debit, ShapanAccount credit, int64_t amount,
+                         int detail);
+/* Pays `amount` cash into account `to` (an expense or an asset); E_CASH names `what`. */
+ShapanErrorCode ctx_pay(Ctx *c, ShapanAccount to, int64_t amount, int detail, const char *what);
+/* Receives cash from account `from`. */
+ShapanErrorCode ctx_receive(Ctx *c, ShapanAccount from, int64_t amount, int detail);
+/* First absolute quarter whose receivables are still to be collected (slot 1). */
+int team_first_collect_aq(const ShapanTeam *t);
+
+/* ---- ledger (finance/ledger.c) ---- */
+/* Account balances of a team's journal (+ extra entries), for entries with
+ * year <= max_year; if only_year >= 0 only entries of that year. */
+void ledger_sums(const ShapanEntry *e, int n, const ShapanEntry *extra, int nextra, int max_year,
+                 int only_year, int64_t out[SHAPAN_ACC_COUNT]);
+int64_t ledger_net(const int64_t sums[SHAPAN_ACC_COUNT]);
+int64_t ledger_equity(const int64_t sums[SHAPAN_ACC_COUNT]); /* balances up to a year */
+/* Equity of the board in ctx at the end of `year` (journal + buffer). */
+int64_t ctx_equity_at(const Ctx *c, int year);
+int64_t ctx_net_of_year(const Ctx *c, int year);
+
+/* ---- team actions (team/): check+apply on the ctx ---- */
+typedef ShapanErrorCode (*TeamHandler)(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_short_loan(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_long_loan(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_order_materials(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_buy_plant(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_rent_plant(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_build_line(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_invest_line(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_convert_line(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_sell_line(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_produce(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_deliver(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_develop_product(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_sell_plant(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_rent_to_buy(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_return_plant(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_develop_market(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_develop_iso(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_discount(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_discount_plant(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_emergency_buy(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_sell_inventory(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode team_spy(Ctx *c, const ShapanCommand *cmd);
+
+/* ---- stages (turn/stages.c) ---- */
+ShapanErrorCode turn_next(Ctx *c, const ShapanCommand *cmd);
+ShapanErrorCode turn_end_quarter(Ctx *c, const ShapanCommand *cmd);
+/* Runs the entry steps of year_start of c->t.year (tax, interest, principal). */
+ShapanErrorCode turn_enter_year_start(Ctx *c);
+/* Marks the board bankrupt at (year, quarter) and revokes its open orders. */
+void turn_make_bankrupt(ShapanTeam *t, int year, int quarter);
+bool team_finished(const ShapanWorld *w, const ShapanTeam *t);
+int line_instalments(const ShapanLineType *lt);
+
+/* ---- meeting (market/meeting.c) ---- */
+ShapanErrorCode meet_check(const ShapanWorld *w, const ShapanCommand *cmd, ShapanError *err);
+/* Applies an already-checked meeting command (ads/pick/pass/bid/decline). */
+void meet_apply(ShapanWorld *w, const ShapanCommand *cmd, const Ctx *ads_ctx);
+/* Moves the meeting on as far as it can (start, close cells, open/resolve bid
+ * groups, end).  Called after every accepted command. */
+void meet_progress(ShapanWorld *w);
+/* A team left the game: take it out of the meeting. */
+void meet_drop_team(ShapanWorld *w, int ti);
+
+/* ---- world internals (core/world.c, core/command.c) ---- */
+void world_commit(ShapanWorld *w, Ctx *c, bool undoable);
+void world_clear_undo(ShapanWorld *w, int ti);
+void world_clear_all_undo(ShapanWorld *w);
+ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n);
+
+#endif
