@@ -1,6 +1,7 @@
 /* The idle rival: the minimum player.  It never builds, borrows or sells; it
  * only keeps the game moving — empty ads, passing its meeting turns,
- * declining bid orders, and ending quarters.  Other profiles start from here. */
+ * declining bid orders, and ending quarters (conceding when it can't pay to
+ * move on).  Other profiles start from here. */
 #include <stdlib.h>
 
 #include "ai/rivals.h"
@@ -26,6 +27,17 @@ static bool idle_meeting(const ShapanWorld *w, int team, ShapanCommand *out)
             return true;
         }
     return false;
+}
+
+/* Moves on with `type`; a move refused for lack of cash can never succeed for a
+ * team that raises none, so the idle rival concedes instead of blocking the game. */
+static bool idle_move(const ShapanWorld *w, int team, ShapanCmdType type, ShapanCommand *out)
+{
+    *out = shapan_cmd_simple(type, team);
+    ShapanError e;
+    if (shapan_cmd_check(w, out, &e) == SHAPAN_E_CASH)
+        *out = shapan_cmd_simple(SHAPAN_CMD_CONCEDE, team);
+    return true;
 }
 
 static bool idle_decide(void *st, const ShapanWorld *w, int team, ShapanCommand *out)
@@ -54,18 +66,15 @@ static bool idle_decide(void *st, const ShapanWorld *w, int team, ShapanCommand 
             out->nbids = 0;
             return true;
         }
-        *out = shapan_cmd_simple(SHAPAN_CMD_END_QUARTER, team);
-        return true;
+        return idle_move(w, team, SHAPAN_CMD_END_QUARTER, out);
     case SHAPAN_STAGE_MEETING:
         return false; /* nothing of ours is open in the meeting */
     case SHAPAN_STAGE_S6:
         if (shapan_team_closed_year(w, team) >= sc->years)
             return false; /* our game is over */
-        *out = shapan_cmd_simple(quarter >= 4 ? SHAPAN_CMD_NEXT : SHAPAN_CMD_END_QUARTER, team);
-        return true;
+        return idle_move(w, team, quarter >= 4 ? SHAPAN_CMD_NEXT : SHAPAN_CMD_END_QUARTER, out);
     default: /* long-loan window, S1..S5 */
-        *out = shapan_cmd_simple(SHAPAN_CMD_END_QUARTER, team);
-        return true;
+        return idle_move(w, team, SHAPAN_CMD_END_QUARTER, out);
     }
 }
 

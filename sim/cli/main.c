@@ -1,0 +1,43 @@
+/* shapan-cli: headless Shapan (INTERFACES.md §1). */
+#include <string.h>
+
+#include "cli.h"
+
+typedef struct {
+    const char *name;
+    int (*run)(int argc, char **argv);
+    const char *summary;
+} CliCommand;
+
+static const CliCommand commands[] = {
+    {"validate", cli_validate, "check scenario files, printing every error"},
+    {"replay", cli_replay, "re-apply a decision log, checking every recorded hash"},
+    {"generate", cli_generate, "make a fresh order book from a scenario's forecast"},
+    {"run", cli_run, "play a whole game with scripted rivals"},
+};
+
+static void usage(FILE *f)
+{
+    fprintf(f, "usage: shapan-cli COMMAND [ARGS...]   (shapan-cli COMMAND --help)\n\ncommands:\n");
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        fprintf(f, "  %-10s %s\n", commands[i].name, commands[i].summary);
+    fprintf(f, "\nexit status: 0 ok, 1 input rejected, 2 usage error\n");
+}
+
+int main(int argc, char **argv)
+{
+    if (argc < 2) {
+        usage(stderr);
+        return CLI_USAGE;
+    }
+    if (cli_is_help(argv[1])) {
+        usage(stdout);
+        return CLI_OK;
+    }
+    for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+        if (!strcmp(argv[1], commands[i].name))
+            return commands[i].run(argc - 1, argv + 1);
+    fprintf(stderr, "shapan-cli: unknown command \"%s\"\n\n", argv[1]);
+    usage(stderr);
+    return CLI_USAGE;
+}
