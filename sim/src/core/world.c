@@ -119,6 +119,8 @@ static ShapanErrorCode open_company(Ctx *c)
     }
     t->tax_payable = o->tax_payable;
     t->loss_pool = o->loss_pool;
+    if (!rc)
+        rc = ctx_post(c, O, SHAPAN_ACC_TAX_PAYABLE, o->tax_payable, -1);
     if (rc)
         return rc;
     /* equity: capital, retained, and last year's income statement */
