@@ -303,8 +303,11 @@ static void find_cycles(CatLoader *ld, int pi, int *state, const cJSON *products
             }
             char where[96];
             snprintf(where, sizeof where, "products[%d].bom[%d].item", pi, raw);
-            cat_error(ld, SHAPAN_E_REF, where, "BOM cycle: %s needs %s, which needs %s again",
-                      pr->id, sc->products[q].id, pr->id);
+            if (q == pi)
+                cat_error(ld, SHAPAN_E_REF, where, "BOM cycle: %s needs itself", pr->id);
+            else
+                cat_error(ld, SHAPAN_E_REF, where, "BOM cycle: %s needs %s, whose BOM leads back to %s",
+                          pr->id, sc->products[q].id, pr->id);
             ld->bad_costs = true;
         } else if (state[q] == 0) {
             find_cycles(ld, q, state, products);
