@@ -94,21 +94,13 @@ int shapan_log_meeting_done(const ShapanWorld *w)
     return 0;
 }
 
-char *shapan_log_header_embed(const ShapanScenario *sc, uint64_t seed, int nteams,
+char *shapan_log_header_embed(const char *scenario_json, uint64_t seed, int nteams,
                               const ShapanTeamInfo *teams, ShapanError *err)
 {
-    char *scen = shapan_scenario_to_json(sc);
-    if (!scen) {
-        shapan_error_set(err, SHAPAN_E_INTERNAL, "scenario", "the scenario could not be serialised");
-        return NULL;
-    }
-    /* one JSON value per line: the scenario text loses its layout, not its content */
-    cJSON_Minify(scen);
     ShapanSb sb;
     shapan_sb_init(&sb);
     shapan_sb_addf(&sb, "{\"log\":\"shapan\",\"format\":%d,\"scenario\":", SHAPAN_LOG_FORMAT);
-    shapan_sb_add(&sb, scen);
-    free(scen);
+    shapan_sb_add(&sb, scenario_json);
     /* integers beyond 2^53 do not survive a JSON number: such seeds are written as text */
     if (seed <= UINT64_C(9007199254740992))
         shapan_sb_addf(&sb, ",\"seed\":%" PRIu64 ",\"teams\":[", seed);

@@ -8,8 +8,9 @@
 #include "log/textutil.h"
 #include "shapan/log.h"
 
-/* The header line (no newline) with the scenario embedded whole; NULL on failure. */
-char *shapan_log_header_embed(const ShapanScenario *sc, uint64_t seed, int nteams,
+/* The header line (no newline) embedding `scenario_json` (one line of JSON:
+ * the scenario object); NULL on failure. */
+char *shapan_log_header_embed(const char *scenario_json, uint64_t seed, int nteams,
                               const ShapanTeamInfo *teams, ShapanError *err);
 /* Parses a header object into h (which the caller frees).  Errors are E_LOG
  * with `where` = "LOG:line 1" and the header's JSON path in the message. */

@@ -1,6 +1,7 @@
 /* The recorder: record what you play, play what you record.  Each command is
  * encoded, the text decoded again, and only the decoded copy is applied, so a
- * live game and its replay see byte-identical commands. */
+ * live game and its replay see byte-identical commands.  The same goes for the
+ * scenario: the world runs on the copy decoded from the header line. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>
@@ -8,12 +9,38 @@
 #include "log/log_private.h"
 
 struct ShapanRecorder {
-    const ShapanScenario *sc;
+    ShapanScenario *sc; /* the scenario as decoded from the header (owned) */
     ShapanWorld *world;
     ShapanSb text;
     int last_aq;      /* newest quarter checkpointed */
     int last_meeting; /* newest meeting year checkpointed */
 };
+
+/* The scenario as a replay will see it: serialised to one line, and loaded back
+ * from that text.  The world runs on the loaded copy, so nothing that the text
+ * does not carry (a stale digest, a field the writer forgets) can make the
+ * live game differ from its replay. */
+static ShapanScenario *scenario_as_logged(const ShapanScenario *sc, char **text, ShapanError *err)
+{
+    *text = shapan_scenario_to_json(sc);
+    if (!*text) {
+        shapan_error_set(err, SHAPAN_E_INTERNAL, "scenario", "the scenario could not be serialised");
+        return NULL;
+    }
+    cJSON_Minify(*text); /* one JSON value per line: the layout goes, the content stays */
+    ShapanError errs[1];
+    int nerrs = 0;
+    memset(errs, 0, sizeof errs);
+    ShapanScenario *copy = shapan_scenario_from_json(*text, strlen(*text), errs, 1, &nerrs);
+    if (!copy) {
+        shapan_error_set(err, SHAPAN_E_INTERNAL, "scenario",
+                         "the serialised scenario does not load back: %.100s: %.100s",
+                         errs[0].where, errs[0].message);
+        free(*text);
+        *text = NULL;
+    }
+    return copy;
+}
 
 ShapanRecorder *shapan_recorder_create(const ShapanScenario *sc, uint64_t seed, int nteams,
                                        const ShapanTeamInfo *teams, ShapanError *err)
@@ -23,14 +50,16 @@ ShapanRecorder *shapan_recorder_create(const ShapanScenario *sc, uint64_t seed, 
         shapan_error_set(err, SHAPAN_E_INTERNAL, "recorder", "out of memory");
         return NULL;
     }
-    r->sc = sc;
     shapan_sb_init(&r->text);
-    r->world = shapan_world_create(sc, seed, nteams, err);
-    if (!r->world) {
+    char *scen = NULL;
+    r->sc = scenario_as_logged(sc, &scen, err);
+    if (!r->sc) {
         free(r);
         return NULL;
     }
-    char *header = shapan_log_header_embed(sc, seed, nteams, teams, err);
+    r->world = shapan_world_create(r->sc, seed, nteams, err);
+    char *header = r->world ? shapan_log_header_embed(scen, seed, nteams, teams, err) : NULL;
+    free(scen);
     if (!header) {
         shapan_recorder_destroy(r);
         return NULL;
@@ -54,6 +83,7 @@ void shapan_recorder_destroy(ShapanRecorder *r)
     if (!r)
         return;
     shapan_world_destroy(r->world);
+    shapan_scenario_free(r->sc);
     shapan_sb_free(&r->text);
     free(r);
 }

@@ -1,0 +1,76 @@
+#define _POSIX_C_SOURCE 200809L
+
+#include <inttypes.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "playutil.h"
+
+ShapanScenario *pu_scenario(const char *rel, int order_teams)
+{
+    char path[512];
+    snprintf(path, sizeof path, "scenarios/%s", rel);
+    ShapanError errs[4];
+    int n = 0;
+    ShapanScenario *sc = shapan_scenario_load(tu_path(path), errs, 4, &n);
+    if (!sc)
+        fail_msg("%s: %s: %s", path, n ? errs[0].where : "", n ? errs[0].message : "");
+    if (order_teams > 0) {
+        ShapanError e;
+        if (shapan_generate_orders(sc, order_teams, 1, &e) != SHAPAN_OK)
+            fail_msg("generate: %s: %s", e.where, e.message);
+    }
+    return sc;
+}
+
+ShapanRecorder *pu_play(const ShapanScenario *sc, const char *profile, int nteams, uint64_t seed,
+                        int max_commands)
+{
+    ShapanTeamInfo info[SHAPAN_MAX_TEAMS];
+    memset(info, 0, sizeof info);
+    for (int t = 0; t < nteams; t++) {
+        snprintf(info[t].name, sizeof info[t].name, "队伍 %d", t + 1);
+        snprintf(info[t].controller, sizeof info[t].controller, "ai:%s", profile);
+    }
+    ShapanError e;
+    ShapanRecorder *r = shapan_recorder_create(sc, seed, nteams, info, &e);
+    if (!r)
+        fail_msg("recorder: %s: %s", e.where, e.message);
+    const ShapanRival *rival = shapan_rival_find(profile);
+    assert_non_null(rival);
+    ShapanAi ais[SHAPAN_MAX_TEAMS];
+    for (int t = 1; t <= nteams; t++)
+        assert_true(shapan_ai_start(&ais[t - 1], rival, shapan_recorder_world(r), t, seed + (uint64_t)t));
+    int played = 0;
+    bool moved = true;
+    while (moved && played < max_commands && !shapan_world_over(shapan_recorder_world(r))) {
+        moved = false;
+        for (int t = 1; t <= nteams && played < max_commands; t++) {
+            ShapanCommand c;
+            if (!shapan_ai_decide(&ais[t - 1], shapan_recorder_world(r), &c))
+                continue;
+            if (shapan_recorder_apply(r, &c, &e) == SHAPAN_OK) {
+                moved = true;
+                played++;
+            }
+        }
+    }
+    for (int t = 0; t < nteams; t++)
+        shapan_ai_stop(&ais[t]);
+    return r;
+}
+
+const char *pu_tmpdir(void)
+{
+    static char buf[64];
+    snprintf(buf, sizeof buf, "/tmp/shapan-test-XXXXXX");
+    if (!mkdtemp(buf))
+        fail_msg("mkdtemp failed");
+    return buf;
+}
+
+void pu_hash(const ShapanWorld *w, char out[17])
+{
+    snprintf(out, 17, "%016" PRIx64, shapan_world_hash(w));
+}

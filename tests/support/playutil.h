@@ -1,0 +1,23 @@
+/* Helpers for the log and report tests: scenarios with a generated order book,
+ * seeded all-rival games played through the recorder, temporary folders. */
+#ifndef SHAPAN_PLAYUTIL_H
+#define SHAPAN_PLAYUTIL_H
+
+#include "testutil.h"
+
+#include "shapan/ai.h"
+#include "shapan/log.h"
+
+/* Loads scenarios/<rel> and, when order_teams > 0, generates its order book for
+ * that many teams (seed 1).  Fails the test on any error; caller frees. */
+ShapanScenario *pu_scenario(const char *rel, int order_teams);
+/* Plays a game where every team is the `profile` rival, through a recorder,
+ * until the world is over, nobody moves, or max_commands were applied. */
+ShapanRecorder *pu_play(const ShapanScenario *sc, const char *profile, int nteams, uint64_t seed,
+                        int max_commands);
+/* A fresh folder under /tmp (static buffer, valid until the next call). */
+const char *pu_tmpdir(void);
+/* 16 hex digits of the world hash */
+void pu_hash(const ShapanWorld *w, char out[17]);
+
+#endif
