@@ -212,6 +212,20 @@ static int64_t bid_score_scaled(const ShapanScenario *sc, const ShapanOrder *o, 
     return fixed * d - r->score_price_weight * b->price;
 }
 
+/* A new held order goes in book order, not in the order it was won: cells are
+ * independent (RULES.md §4), so interleaving picks of different cells must give
+ * the same board (and hash). */
+static ShapanHeld *held_insert(ShapanTeam *t, int order)
+{
+    int k = t->nheld++;
+    while (k > 0 && t->held[k - 1].order > order) {
+        t->held[k] = t->held[k - 1];
+        k--;
+    }
+    t->held[k] = (ShapanHeld){0};
+    return &t->held[k];
+}
+
 static void award(ShapanWorld *w, int order, int ti, const ShapanBid *b)
 {
     ShapanTeam *t = &w->teams[ti];
@@ -228,7 +242,7 @@ static void award(ShapanWorld *w, int order, int ti, const ShapanBid *b)
     e.amount = w->sc->meet.bid_fee;
     journal_append(&w->journal[ti], &e, 1);
     t->cash -= w->sc->meet.bid_fee;
-    ShapanHeld *h = &t->held[t->nheld++];
+    ShapanHeld *h = held_insert(t, order);
     h->order = order;
     h->status = SHAPAN_HELD_OPEN;
     h->delivery = b->delivery;
@@ -419,6 +433,9 @@ static ShapanErrorCode check_pick(const ShapanWorld *w, const ShapanCommand *c, 
     int ti = c->team - 1;
     if (c->order < 0 || c->order >= sc->norders)
         return shapan_error_set(err, SHAPAN_E_UNKNOWN_ID, "order", "Unknown order.");
+    if (w->meet_phase != MEET_CELLS || w->teams[ti].stage != SHAPAN_STAGE_MEETING)
+        return shapan_error_set(err, SHAPAN_E_STAGE, "cmd",
+                                "Picks and passes are made while the order meeting's cells are open.");
     const ShapanOrder *o = &sc->orders[c->order];
     if (o->bid || o->year != w->meet_year || w->order_state[c->order] != SHAPAN_ORDER_FREE)
         return shapan_error_set(err, SHAPAN_E_STATE, "order",
@@ -530,7 +547,7 @@ void meet_apply(ShapanWorld *w, const ShapanCommand *c, const Ctx *ads_ctx)
     case SHAPAN_CMD_PICK: {
         const ShapanOrder *o = &w->sc->orders[c->order];
         ShapanCell *cell = &w->cells[o->market][o->product];
-        ShapanHeld *h = &t->held[t->nheld++];
+        ShapanHeld *h = held_insert(t, c->order);
         h->order = c->order;
         h->status = SHAPAN_HELD_OPEN;
         h->delivery = (int8_t)o->delivery;
