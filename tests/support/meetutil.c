@@ -194,6 +194,35 @@ void mu_year1(ShapanWorld *w, int team, const char *products, const char *market
     assert_int_equal(mu_stage(w, team), SHAPAN_STAGE_YEAR_START);
 }
 
+static bool at(const ShapanTeam *t, int year, int quarter, ShapanStage stage)
+{
+    if (t->year != year || t->stage != (int)stage)
+        return false;
+    return stage < SHAPAN_STAGE_S1 || t->quarter == quarter;
+}
+
+void mu_to(ShapanWorld *w, int team, int year, int quarter, ShapanStage stage)
+{
+    for (int guard = 0; !at(mu_team(w, team), year, quarter, stage); guard++) {
+        if (guard > 200) {
+            print_error("team %d never reaches Y%dQ%d %s\n", team, year, quarter,
+                        shapan_stage_name(stage));
+            fail();
+        }
+        MU_OK(w, "{'cmd':'next','team':%d}", team);
+    }
+}
+
+void mu_finish_year(ShapanWorld *w, int team, const char *markets, const char *isos)
+{
+    int year = mu_team(w, team)->year;
+    mu_to(w, team, year, 4, SHAPAN_STAGE_S5);
+    each_id(w, team, "develop_market", "market", markets, 0);
+    each_id(w, team, "develop_iso", "iso", isos, 0);
+    mu_next(w, team, 2);
+    assert_int_equal(mu_team(w, team)->year, year + 1);
+}
+
 const ShapanTeam *mu_team(const ShapanWorld *w, int team)
 {
     const ShapanTeam *t = shapan_view_own(w, team);

@@ -60,6 +60,13 @@ void mu_next(ShapanWorld *w, int team, int n);
 void mu_year1(ShapanWorld *w, int team, const char *products, const char *markets,
               const char *isos);
 
+/* `next` for `team` until it stands at (year, quarter, stage); quarter is ignored
+ * for year_start/meeting/long_loan. */
+void mu_to(ShapanWorld *w, int team, int year, int quarter, ShapanStage stage);
+/* From anywhere in a year (after its meeting) to year_start of the next year,
+ * developing `markets` and `isos` in Q4 S5 on the way. */
+void mu_finish_year(ShapanWorld *w, int team, const char *markets, const char *isos);
+
 const ShapanTeam *mu_team(const ShapanWorld *w, int team);
 int64_t mu_cash(const ShapanWorld *w, int team);
 ShapanStage mu_stage(const ShapanWorld *w, int team);
