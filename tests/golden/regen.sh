@@ -9,8 +9,10 @@ gen() { # name scenario seed teams profiles
     "$cli" run --scenario "$2" --seed "$3" --teams "$4" --ai "$5" \
         --log "tests/golden/$1.jsonl" --report "tests/golden/$1.report.json" >/dev/null
 }
-gen idle-standard-6 scenarios/standard.json 1 6 idle
+standard=scenarios/standard.json
+[ -f "$standard" ] || standard=scenarios/standard-base.json
+gen idle-standard-6 "$standard" 1 6 idle
 if [ -f scenarios/classic.json ]; then
     gen idle-classic-4 scenarios/classic.json 7 4 idle
 fi
-echo "regenerated: $(ls tests/golden/*.jsonl | tr '\n' ' ')"
+echo "regenerated the idle-*.jsonl logs and reports; review: git diff tests/golden"

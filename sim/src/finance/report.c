@@ -62,7 +62,8 @@ static void add_team(ShapanSb *sb, const ShapanWorld *w, const ShapanTeamInfo *t
     for (int y = 0; y <= closed; y++) {
         ShapanStatement st;
         shapan_statement(w, team, y, &st);
-        shapan_sb_addf(sb, "%s{\"year\":%d", y ? "," : "", y);
+        /* a year per line keeps golden-report diffs readable */
+        shapan_sb_addf(sb, "%s\n{\"year\":%d", y ? "," : "", y);
         add_section(sb, "expenses", shapan_expense_keys, st.expenses, SHAPAN_EXP_COUNT);
         add_section(sb, "income", shapan_income_keys, st.income, SHAPAN_INC_COUNT);
         add_section(sb, "balance", shapan_balance_keys, st.balance, SHAPAN_BAL_COUNT);
@@ -80,8 +81,7 @@ char *shapan_report_json(const ShapanWorld *w, const ShapanTeamInfo *teams)
     shapan_sb_addf(&sb, "{\"format\":1,\"years\":%d,\"final_hash\":\"%s\",\"teams\":[",
                    shapan_world_scenario(w)->years, hash);
     for (int t = 1; t <= shapan_world_teams(w); t++) {
-        if (t > 1)
-            shapan_sb_add(&sb, ",");
+        shapan_sb_add(&sb, t > 1 ? ",\n" : "\n");
         add_team(&sb, w, teams, t);
     }
     shapan_sb_add(&sb, "]}\n");
