@@ -73,7 +73,8 @@ const char *cli_value(int argc, char **argv, int *i)
 
 void cli_print_error(FILE *f, const char *file, const ShapanError *e)
 {
-    if (e->where[0])
+    /* file errors name the file in `where` already */
+    if (e->where[0] && strcmp(e->where, file) != 0)
         fprintf(f, "%s: %s: %s: %s\n", file, e->where, shapan_error_name(e->code), e->message);
     else
         fprintf(f, "%s: %s: %s\n", file, shapan_error_name(e->code), e->message);
