@@ -42,4 +42,15 @@ void shapan_ai_stop(ShapanAi *ai);
 bool shapan_ai_decide(ShapanAi *ai, const ShapanWorld *w, ShapanCommand *out);
 void shapan_ai_feedback(ShapanAi *ai, const ShapanCommand *c, ShapanErrorCode rc);
 
+/* --- profiles: the planning rival's parameters as data (scenarios/rivals/NAME.json) --- */
+typedef struct ShapanProfile ShapanProfile;
+/* Reads a profile; errors name the JSON path.  Caller frees. */
+ShapanProfile *shapan_profile_from_json(const char *text, size_t len, ShapanError *err);
+ShapanProfile *shapan_profile_load(const char *path, ShapanError *err);
+void shapan_profile_free(ShapanProfile *p);
+const char *shapan_profile_name(const ShapanProfile *p);
+/* Starts the planning rival with profile p (which must outlive the ai). */
+bool shapan_ai_start_profile(ShapanAi *ai, const ShapanProfile *p, const ShapanWorld *w, int team,
+                             uint64_t seed);
+
 #endif

@@ -201,6 +201,10 @@ bool shapan_world_over(const ShapanWorld *w);   /* every team finished or bankru
 const ShapanTeam *shapan_view_own(const ShapanWorld *w, int viewer);
 /* A rival's board as it stood when `viewer` last paid to spy on it, or NULL. */
 const ShapanTeam *shapan_view_spied(const ShapanWorld *w, int viewer, int target);
+/* Slot 1 of a board's receivables: the first absolute quarter still to be collected. */
+int shapan_view_first_collect_aq(const ShapanTeam *t);
+/* Instalments of a line type: max(1, install quarters). */
+int shapan_line_instalments(const ShapanLineType *lt);
 /* Public: order owner (1-based team, 0 = none) and state. */
 int shapan_view_order_owner(const ShapanWorld *w, int order);
 ShapanOrderState shapan_view_order_state(const ShapanWorld *w, int order);

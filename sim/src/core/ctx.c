@@ -95,3 +95,5 @@ int team_first_collect_aq(const ShapanTeam *t)
     int aq = shapan_aq(t->year, t->quarter);
     return t->stage >= SHAPAN_STAGE_S4 ? aq + 1 : aq;
 }
+
+int shapan_view_first_collect_aq(const ShapanTeam *t) { return team_first_collect_aq(t); }

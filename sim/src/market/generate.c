@@ -24,6 +24,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue/catalogue.h"
 #include "shapan/scenario.h"
 
 /* Generator parameters of §9.  The scenario format has no fields for them (they
@@ -467,5 +468,6 @@ int shapan_generate_orders(ShapanScenario *sc, int teams, uint64_t seed, ShapanE
     sc->orders = orders;
     sc->norders = norders;
     sc->teams_sized_for = teams;
+    sc->digest = shapan_catalogue_digest(sc); /* the book is part of the scenario's identity */
     return SHAPAN_OK;
 }

@@ -52,3 +52,5 @@ bool plant_anniversary(const ShapanPlant *p, int aq)
 }
 
 int line_instalments(const ShapanLineType *lt) { return lt->install_q > 1 ? lt->install_q : 1; }
+
+int shapan_line_instalments(const ShapanLineType *lt) { return line_instalments(lt); }
