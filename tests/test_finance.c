@@ -383,6 +383,59 @@ static void test_opening_statements(void **state)
     fx_free(&f);
 }
 
+/* §3/§5.6 at the year end: entering the next year start pays the tax and the long-loan
+ * interest; when the cash can't cover them `next` is refused; forced on, the team is
+ * bankrupt in Y2Q1 and year 1's statements stand.  An action at Y1Q4 S6 belongs to
+ * year 2, and so does a concession there. */
+static void test_year_start_payment_refused(void **state)
+{
+    (void)state;
+    Fx f = fx_new();
+    fx_start(&f, 2);
+    ShapanWorld *w = f.w;
+    /* 675 + 100 - 481 - 3 x 60 - (14 + 14 + 15) R&D - 8 market - 56 admin = 7 < 12 */
+    TU_GOTO(w, 1, 1, 1, LL);
+    TU_OK(w, "{'cmd':'long_loan','team':1,'amount':100,'years':3}");
+    TU_GOTO(w, 1, 1, 1, S3);
+    TU_OK(w, "{'cmd':'buy_plant','team':1,'type':'large'}");
+    for (int i = 0; i < 3; i++)
+        TU_OK(w, "{'cmd':'build_line','team':1,'plant':1,'type':'flex','product':'P1'}");
+    TU_OK(w, "{'cmd':'develop_product','team':1,'product':'P1'}");
+    TU_OK(w, "{'cmd':'develop_product','team':1,'product':'P2'}");
+    TU_OK(w, "{'cmd':'develop_product','team':1,'product':'P3'}");
+    TU_GOTO(w, 1, 1, 4, S5);
+    TU_OK(w, "{'cmd':'develop_market','team':1,'market':'local'}");
+    TU_NEXT(w, 1, 1);
+    assert_int_equal(tu_cash(w, 1), 7);
+    assert_int_equal(shapan_team_closed_year(w, 1), 1);
+    TU_FAIL(w, SHAPAN_E_CASH, "{'cmd':'next','team':1}");
+    TU_OK(w, "{'cmd':'force_end_quarter','team':1}");
+    int y = 0, q = 0;
+    assert_true(shapan_view_bankrupt(w, 1, &y, &q));
+    assert_int_equal(y, 2);
+    assert_int_equal(q, 1);
+    int64_t eq = 0;
+    assert_true(shapan_view_equity(w, 1, 1, &eq));
+    assert_int_equal(eq, 675 - 56 - 43 - 8);
+
+    /* team 2: a discount fee paid at Y1Q4 S6 is year 2's finance cost */
+    TU_GOTO(w, 2, 1, 1, S3);
+    TU_OK(w, "{'cmd':'buy_plant','team':2,'type':'large'}");
+    TU_GOTO(w, 2, 1, 4, S5);
+    TU_OK(w, "{'cmd':'sell_plant','team':2,'plant':1}"); /* 481 due at Y2Q4 */
+    TU_NEXT(w, 2, 1);
+    TU_OK(w, "{'cmd':'discount','team':2,'slots':[0,0,0,100]}"); /* ceil(9) = 9 */
+    assert_int_equal(tu_stmt(w, 2, 1).income[SHAPAN_INC_FINANCE], 0);
+    assert_int_equal(tu_stmt(w, 2, 2).income[SHAPAN_INC_FINANCE], 9);
+    assert_int_equal(tu_stmt(w, 2, 1).balance[SHAPAN_BAL_RECEIVABLES], 481);
+    assert_int_equal(tu_stmt(w, 2, 2).balance[SHAPAN_BAL_RECEIVABLES], 381);
+    TU_OK(w, "{'cmd':'concede','team':2}");
+    assert_true(shapan_view_bankrupt(w, 2, &y, &q));
+    assert_int_equal(y, 2);
+    assert_int_equal(q, 1);
+    fx_free(&f);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -394,6 +447,7 @@ int main(void)
         cmocka_unit_test(test_tax_loss_carry_forward),
         cmocka_unit_test(test_default_penalties),
         cmocka_unit_test(test_emergency_and_inventory_sale),
+        cmocka_unit_test(test_year_start_payment_refused),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

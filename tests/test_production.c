@@ -54,6 +54,8 @@ static void test_line_instalments_and_readiness(void **state)
     TU_OK(w, "{'cmd':'build_line','team':1,'plant':1,'type':'auto','product':'P1'}");
     TU_FAIL(w, SHAPAN_E_ONCE, "{'cmd':'invest_line','team':1,'line':1}");
     TU_FAIL(w, SHAPAN_E_STATE, "{'cmd':'produce','team':1,'line':1}");
+    TU_FAIL(w, SHAPAN_E_STATE, "{'cmd':'sell_line','team':1,'line':1}"); /* under construction */
+    TU_FAIL(w, SHAPAN_E_STATE, "{'cmd':'convert_line','team':1,'line':1,'product':'P3'}");
     assert_int_equal(tu_cash(w, 1), 675 - 14 - 51 - 60 - 70);
     ShapanStatement st = tu_stmt(w, 1, 1);
     assert_int_equal(st.balance[SHAPAN_BAL_CONSTRUCTION], 130);
