@@ -186,7 +186,7 @@ static int64_t paid_at(const ShapanWorld *w, ShapanAccount acc, int year, int qu
     int64_t s = 0;
     for (int i = 0; i < n; i++)
         if (e[i].debit == acc && e[i].credit == SHAPAN_ACC_CASH && e[i].year == year &&
-            e[i].quarter == quarter && e[i].stage == stage)
+            e[i].quarter == quarter && e[i].stage == (int)stage)
             s += e[i].amount;
     return s;
 }

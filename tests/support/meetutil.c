@@ -59,6 +59,8 @@ ShapanWorld *mu_world(const ShapanScenario *sc, int nteams)
     return w;
 }
 
+char mu_context[160];
+
 ShapanErrorCode mu_apply(ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
 {
     uint64_t h0 = shapan_world_hash(w);
@@ -66,24 +68,26 @@ ShapanErrorCode mu_apply(ShapanWorld *w, const ShapanCommand *c, ShapanError *er
     ShapanErrorCode rc_check = shapan_cmd_check(w, c, &cerr);
     uint64_t h1 = shapan_world_hash(w);
     if (h0 != h1) {
-        print_error("shapan_cmd_check(%s) changed the world\n", shapan_cmd_name(c->type));
+        print_error("%s: shapan_cmd_check(%s) changed the world\n", mu_context,
+                    shapan_cmd_name(c->type));
         fail();
     }
     ShapanErrorCode rc = shapan_cmd_apply(w, c, err);
     if (rc != rc_check) {
-        print_error("%s by team %d: check says %s (%s), apply says %s (%s)\n",
-                    shapan_cmd_name(c->type), c->team, shapan_error_name(rc_check),
+        print_error("%s: %s by team %d: check says %s (%s), apply says %s (%s)\n",
+                    mu_context, shapan_cmd_name(c->type), c->team, shapan_error_name(rc_check),
                     cerr.message, shapan_error_name(rc), err->message);
         fail();
     }
     if (rc != SHAPAN_OK && shapan_world_hash(w) != h0) {
-        print_error("rejected %s (%s) changed the world\n", shapan_cmd_name(c->type),
-                    shapan_error_name(rc));
+        print_error("%s: rejected %s (%s) changed the world\n", mu_context,
+                    shapan_cmd_name(c->type), shapan_error_name(rc));
         fail();
     }
     ShapanError verr;
     if (shapan_world_verify(w, &verr) != SHAPAN_OK) {
-        print_error("after %s by team %d: verify: %s at %s: %s\n", shapan_cmd_name(c->type),
+        print_error("%s: after %s by team %d: verify: %s at %s: %s\n", mu_context,
+                    shapan_cmd_name(c->type),
                     c->team, shapan_error_name(verr.code), verr.where, verr.message);
         fail();
     }

@@ -30,6 +30,8 @@ ShapanWorld *mu_world(const ShapanScenario *sc, int nteams);
  * equals shapan_cmd_apply's, check never changes the hash, a rejected command
  * leaves the hash unchanged, shapan_world_verify holds afterwards. */
 ShapanErrorCode mu_apply(ShapanWorld *w, const ShapanCommand *c, ShapanError *err);
+/* Printed with every invariant failure (e.g. "seed 3 step 812"); empty by default. */
+extern char mu_context[160];
 
 /* Commands as JSON with ' for " ("{'cmd':'pick','team':1,'order':'A1'}"), printf-style.
  * A command that does not decode returns the decoder's code. */
