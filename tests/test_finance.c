@@ -47,16 +47,26 @@ static void test_short_loan_interest(void **state)
     Fx f = fx_new();
     fx_start(&f, 1);
     ShapanWorld *w = f.w;
+    /* two loans of 10 in Y1Q3: each is repaid with 10 + half_up(0.5) = 11 (rounded per
+     * loan, as the rule is stated per principal; on the total it would be 21) */
+    TU_GOTO(w, 1, 1, 3, S1);
+    TU_OK(w, "{'cmd':'short_loan','team':1,'amount':10}");
+    TU_OK(w, "{'cmd':'short_loan','team':1,'amount':10}");
     TU_GOTO(w, 1, 1, 4, S1);
     TU_OK(w, "{'cmd':'short_loan','team':1,'amount':409}");
-    assert_int_equal(tu_cash(w, 1), 675 - 3 * 14 + 409);
+    assert_int_equal(tu_cash(w, 1), 675 - 3 * 14 + 20 + 409);
     TU_GOTO(w, 1, 1, 4, S6);
     ShapanStatement y1 = tu_stmt(w, 1, 1);
-    assert_int_equal(y1.balance[SHAPAN_BAL_SHORT_LOANS], 409);
+    assert_int_equal(y1.balance[SHAPAN_BAL_SHORT_LOANS], 429);
     assert_int_equal(y1.income[SHAPAN_INC_FINANCE], 0); /* interest is paid with the principal */
 
-    TU_GOTO(w, 1, 2, 3, S6);
+    TU_GOTO(w, 1, 2, 2, S6);
     int64_t before = tu_cash(w, 1);
+    TU_NEXT(w, 1, 1); /* Y2Q3 S1 */
+    assert_int_equal(before - tu_cash(w, 1), 22);
+    assert_int_equal(tu_booked(w, 1, 2, 3, SHAPAN_ACC_FINANCE, SHAPAN_ACC_CASH), 2);
+    TU_GOTO(w, 1, 2, 3, S6);
+    before = tu_cash(w, 1);
     assert_int_equal(tu_stmt(w, 1, 2).balance[SHAPAN_BAL_SHORT_LOANS], 409);
     TU_NEXT(w, 1, 1); /* Y2Q4 S1 */
     assert_int_equal(before - tu_cash(w, 1), 429);
@@ -64,7 +74,7 @@ static void test_short_loan_interest(void **state)
     assert_int_equal(tu_booked(w, 1, 2, 4, SHAPAN_ACC_SHORT_LOANS, SHAPAN_ACC_CASH), 409);
     ShapanStatement y2 = tu_stmt(w, 1, 2);
     assert_int_equal(y2.balance[SHAPAN_BAL_SHORT_LOANS], 0);
-    assert_int_equal(y2.income[SHAPAN_INC_FINANCE], 20);
+    assert_int_equal(y2.income[SHAPAN_INC_FINANCE], 2 + 20);
     assert_int_equal(tu_team(w, 1)->nloans, 0);
     fx_free(&f);
 }
