@@ -40,8 +40,9 @@ static const ShapanHeld *held(const ShapanWorld *w, int team, const char *order)
     return NULL;
 }
 
-/* Everything up to the open second group (order G4). */
-static ShapanWorld *to_second_group(const ShapanScenario *sc)
+/* Everything up to the open second group (order G4).  With `all3` team 1 wins all
+ * of group 1 (3 wins > limit 2); without, team 3 takes G3 and team 1 stays at 2. */
+static ShapanWorld *to_second_group(const ShapanScenario *sc, bool all3)
 {
     ShapanWorld *w = mu_world(sc, 5);
     const char *markets[5] = {"local", "local", "local", "regional", ""};
@@ -98,6 +99,15 @@ static ShapanWorld *to_second_group(const ShapanScenario *sc)
     MU_OK(w, BID, 3, "G3", 31, 4, 1);
     assert_int_equal(mu_state(w, "G3"), SHAPAN_ORDER_FREE);
     assert_int_equal(mu_cash(w, 1), 597);
+    if (!all3) {
+        MU_OK(w, DECLINE, 1, "G3");
+        assert_int_equal(mu_owner(w, "G3"), 3);
+        assert_int_equal(mu_cash(w, 3), 587);
+        /* exactly at the limit (2 wins, not more): team 1 may answer on G4 */
+        assert_group(w, (const char *[]){"G4"}, 1);
+        assert_true(shapan_meeting_bid_pending(w, 1, mu_order(w, "G4")));
+        return w;
+    }
     MU_OK(w, BID, 1, "G3", 27, 4, 0);
 
     /* resolved: team 1 won all three (the limit is not checked inside a group) */
@@ -134,7 +144,7 @@ static void test_groups_scores_and_fees(void **state)
     (void)state;
     ShapanScenario *sc = mu_load();
     mu_book(sc, BOOK, (int)(sizeof BOOK / sizeof BOOK[0]));
-    ShapanWorld *w = to_second_group(sc);
+    ShapanWorld *w = to_second_group(sc, true);
     /* team 2 bids best (104) and then spends its cash below the fee */
     MU_OK(w, BID, 2, "G4", 16, 1, 4);
     MU_OK(w, "{'cmd':'emergency_buy','team':2,'items':{'R1':1}}");
@@ -164,7 +174,7 @@ static void test_nobody_pays(void **state)
     (void)state;
     ShapanScenario *sc = mu_load();
     mu_book(sc, BOOK, (int)(sizeof BOOK / sizeof BOOK[0]));
-    ShapanWorld *w = to_second_group(sc);
+    ShapanWorld *w = to_second_group(sc, true);
     MU_OK(w, BID, 2, "G4", 16, 1, 4);
     MU_OK(w, "{'cmd':'emergency_buy','team':2,'items':{'R1':1}}");
     MU_OK(w, DECLINE, 3, "G4");
@@ -172,6 +182,21 @@ static void test_nobody_pays(void **state)
     assert_int_equal(mu_owner(w, "G4"), 0);
     assert_int_equal(mu_cash(w, 2), 9);
     assert_false(shapan_meeting_open(w));
+    shapan_world_destroy(w);
+    shapan_scenario_free(sc);
+}
+
+static void test_limit_boundary(void **state)
+{
+    (void)state;
+    ShapanScenario *sc = mu_load();
+    mu_book(sc, BOOK, (int)(sizeof BOOK / sizeof BOOK[0]));
+    ShapanWorld *w = to_second_group(sc, false);
+    MU_OK(w, BID, 1, "G4", 20, 4, 0);
+    MU_OK(w, DECLINE, 2, "G4");
+    MU_OK(w, DECLINE, 3, "G4");
+    assert_int_equal(mu_owner(w, "G4"), 1);
+    assert_int_equal(mu_team(w, 1)->bid_wins, 3);
     shapan_world_destroy(w);
     shapan_scenario_free(sc);
 }
@@ -222,6 +247,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_groups_scores_and_fees),
         cmocka_unit_test(test_nobody_pays),
+        cmocka_unit_test(test_limit_boundary),
         cmocka_unit_test(test_iso_year3),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
