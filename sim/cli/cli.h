@@ -7,6 +7,7 @@
 #include <stdint.h>
 #include <stdio.h>
 
+#include "shapan/game.h"
 #include "shapan/report.h"
 
 enum { CLI_OK = 0, CLI_REJECTED = 1, CLI_USAGE = 2 };
@@ -15,6 +16,34 @@ int cli_validate(int argc, char **argv);
 int cli_replay(int argc, char **argv);
 int cli_generate(int argc, char **argv);
 int cli_run(int argc, char **argv);
+int cli_grade(int argc, char **argv);
+int cli_tournament(int argc, char **argv);
+int cli_bench(int argc, char **argv);
+
+/* Rival profiles named on the command line (rivals.c). */
+typedef struct {
+    char name[32];
+    ShapanProfile *profile;    /* loaded from rivals/NAME.json (owned), or NULL */
+    const ShapanRival *rival;  /* the built-in rival when there is no file */
+} CliRival;
+
+typedef struct {
+    CliRival rivals[SHAPAN_MAX_TEAMS]; /* distinct names, in order of first mention */
+    int n;
+    int seq[SHAPAN_MAX_TEAMS]; /* the list as given: indices into rivals[] */
+    int nseq;
+} CliRoster;
+
+/* Resolves "a,b,c" against `dir` (or SCENARIO's folder/rivals when dir is NULL);
+ * prints the problem.  CLI_OK, CLI_USAGE (unknown name) or CLI_REJECTED (a
+ * profile file that does not load).  Free with cli_roster_free in every case. */
+int cli_roster_parse(const char *cmd, const char *list, const char *scenario, const char *dir,
+                     CliRoster *r);
+void cli_roster_free(CliRoster *r);
+ShapanController cli_roster_controller(const CliRoster *r, int k);
+const char *cli_roster_help(void);
+/* Seconds from a monotonic clock (the CLI may read a clock; sim/ may not). */
+double cli_now(void);
 
 /* Argument helpers: false on a malformed value (the caller prints usage). */
 bool cli_parse_u64(const char *s, uint64_t *out);

@@ -1,0 +1,52 @@
+/* The game runner: plays a game through a recorder (log.h), asking each rival
+ * in team order for one command per pass, so that every command a rival plays
+ * is logged like a human's (a replay never re-runs an AI).  Humans move by
+ * applying their commands to the recorder between calls to shapan_game_play. */
+#ifndef SHAPAN_GAME_H
+#define SHAPAN_GAME_H
+
+#include "shapan/ai.h"
+#include "shapan/log.h"
+
+/* Who plays one team.  A profile (the planning rival) wins over a built-in
+ * rival; both NULL means a human.  The pointed-to profile and rival must outlive
+ * the game; `name` is copied (NULL or "": "PROFILE N", or "Team N" for a human). */
+typedef struct {
+    const ShapanProfile *profile;
+    const ShapanRival *rival;
+    const char *name;
+} ShapanController;
+
+/* Called after every command a rival decided, accepted or not (rc).  `team` is
+ * the team whose rival decided it.  For tests, counters and progress. */
+typedef void (*ShapanGameObserver)(void *ctx, int team, const ShapanCommand *c,
+                                   ShapanErrorCode rc);
+
+typedef struct ShapanGame ShapanGame;
+
+/* The rival seed of team `team` (1-based): a mix of the game seed and the team,
+ * so each rival has its own stream and the same game seed gives the same rivals. */
+uint64_t shapan_game_rival_seed(uint64_t game_seed, int team);
+
+/* Starts a game of nteams teams, ctrl[0..nteams-1] in team order; creates the
+ * recorder (header: the team names and "human" / "ai:PROFILE") and starts every
+ * rival with shapan_game_rival_seed.  sc must outlive the game.  NULL + err. */
+ShapanGame *shapan_game_create(const ShapanScenario *sc, uint64_t seed, int nteams,
+                               const ShapanController *ctrl, ShapanError *err);
+void shapan_game_destroy(ShapanGame *g);
+void shapan_game_observe(ShapanGame *g, ShapanGameObserver fn, void *ctx);
+
+ShapanRecorder *shapan_game_recorder(ShapanGame *g);
+const ShapanWorld *shapan_game_world(const ShapanGame *g);
+const ShapanTeamInfo *shapan_game_teams(const ShapanGame *g); /* nteams entries */
+bool shapan_game_is_human(const ShapanGame *g, int team);
+long shapan_game_commands(const ShapanGame *g); /* rival commands accepted so far */
+
+/* Plays rivals until the game is over (SHAPAN_OK, *human = 0), or only a human
+ * can move (SHAPAN_OK, *human = that team), or nobody can (SHAPAN_E_WAIT: err
+ * names the team, its position and the last rejected command), or a rival
+ * breaks the rules of the interface (SHAPAN_E_INTERNAL: a command for another
+ * team, more than max_commands commands in this call).  human may be NULL. */
+ShapanErrorCode shapan_game_play(ShapanGame *g, long max_commands, int *human, ShapanError *err);
+
+#endif
