@@ -42,6 +42,32 @@ int cli_roster_parse(const char *cmd, const char *list, const char *scenario, co
 void cli_roster_free(CliRoster *r);
 ShapanController cli_roster_controller(const CliRoster *r, int k);
 const char *cli_roster_help(void);
+/* One team's final standing (results.c). */
+typedef struct {
+    int team, rank; /* rank: position in shapan_ranking, from 1 */
+    bool bankrupt, scored;
+    int bankrupt_year, bankrupt_quarter;
+    int64_t equity; /* of the last closed year */
+    int64_t score, potential; /* when scored */
+} CliTeamResult;
+/* Fills out[0..n-1] in team order; returns n = the number of teams. */
+int cli_results(const ShapanWorld *w, CliTeamResult *out);
+
+/* A growable text buffer; `failed` is set once an allocation fails. */
+typedef struct {
+    char *data;
+    size_t len, cap;
+    bool failed;
+} CliBuf;
+bool cli_buf_printf(CliBuf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+/* One CSV field, quoted when it holds a comma, quote or line break. */
+bool cli_buf_csv(CliBuf *b, const char *field);
+void cli_buf_free(CliBuf *b);
+
 /* Seconds from a monotonic clock (the CLI may read a clock; sim/ may not). */
 double cli_now(void);
 

@@ -14,6 +14,9 @@ static const CliCommand commands[] = {
     {"replay", cli_replay, "re-apply a decision log, checking every recorded hash"},
     {"generate", cli_generate, "make a fresh order book from a scenario's forecast"},
     {"run", cli_run, "play a whole game with scripted rivals"},
+    {"grade", cli_grade, "replay many logs and write one scoreboard row per team per log"},
+    {"tournament", cli_tournament, "seeded all-rival games in mixed fields; strength tables"},
+    {"bench", cli_bench, "measure games, replay and parse throughput"},
 };
 
 static void usage(FILE *f)

@@ -49,4 +49,45 @@ long shapan_game_commands(const ShapanGame *g); /* rival commands accepted so fa
  * team, more than max_commands commands in this call).  human may be NULL. */
 ShapanErrorCode shapan_game_play(ShapanGame *g, long max_commands, int *human, ShapanError *err);
 
+/* --- tournaments: seeded all-rival games in mixed fields (docs/tournament.md) --------- */
+#define SHAPAN_TOURNAMENT_MAX_PROFILES 16
+
+/* Pairing rule: in game g (0-based) seat s (0-based, = team s+1) is played by
+ * profile (g + s) mod nprofiles, and game g uses seed base + g. */
+int shapan_tournament_seat(int game, int seat, int nprofiles);
+
+typedef struct {
+    int games;         /* games it appeared in */
+    int seats;         /* teams it played, over all games */
+    int64_t score_sum; /* sum of its teams' scores; a bankrupt team counts 0 */
+    int bankrupt;      /* teams that went bankrupt */
+    int rank[SHAPAN_MAX_TEAMS]; /* rank[r]: its teams that finished (r+1)-th */
+    /* head to head, against profile j: games where both appeared, and of those the
+     * games where this profile's best-placed team ranked above j's best-placed team
+     * (rank = shapan_ranking order: a bankrupt team ranks below every live one) */
+    int met[SHAPAN_TOURNAMENT_MAX_PROFILES];
+    int above[SHAPAN_TOURNAMENT_MAX_PROFILES];
+} ShapanTournamentStats;
+
+/* Called after each game, before its world is destroyed.  seat_profile[s] is
+ * the profile index of team s+1.  Return false to stop the tournament. */
+typedef bool (*ShapanTournamentGame)(void *ctx, int game, uint64_t seed, const ShapanWorld *w,
+                                     const ShapanTeamInfo *teams, const int *seat_profile);
+
+typedef struct {
+    const ShapanScenario *scenario;
+    const ShapanController *profiles; /* nprofiles controllers (their names are ignored) */
+    int nprofiles;
+    int games, teams;
+    uint64_t seed;      /* game g uses seed + g */
+    long max_commands;  /* per game */
+    ShapanTournamentGame on_game; /* may be NULL */
+    void *ctx;
+} ShapanTournament;
+
+/* Plays the games one after another and fills stats[0..nprofiles-1].  A game
+ * that stalls stops the tournament: err->where names the game and its seed. */
+ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamentStats *stats,
+                                      ShapanError *err);
+
 #endif
