@@ -36,6 +36,7 @@ typedef struct {
     unsigned done;
     int cash_step;
     int steps; /* commands proposed at this position */
+    ShapanRng rng; /* the rival's own generator: ad noise only */
 } Planner;
 
 typedef struct {
@@ -51,10 +52,10 @@ typedef struct {
 
 void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int team, uint64_t seed)
 {
-    (void)seed; /* the planner is deterministic in its view; no randomness needed */
     Planner *pl = calloc(1, sizeof *pl);
     if (!pl)
         return NULL;
+    shapan_rng_seed(&pl->rng, seed);
     const ShapanScenario *sc = shapan_world_scenario(w);
     pl->p = p;
     pl->team = team;
@@ -196,6 +197,36 @@ static bool feasible(const View *v, int p, int qty, int delivery)
     return true;
 }
 
+/* Units of p still worth making: open orders not covered by stock and work in
+ * process, plus the stock to carry into next year (none in the last year). */
+static int64_t want_units(const View *v, int p)
+{
+    const ShapanTeam *t = v->t;
+    int64_t need = 0, have = t->products[p];
+    for (int i = 0; i < t->nheld; i++) {
+        const ShapanHeld *h = &t->held[i];
+        if (h->status == SHAPAN_HELD_OPEN && v->sc->orders[h->order].product == p)
+            need += v->sc->orders[h->order].qty;
+    }
+    /* products used to make other products count as demand too */
+    for (int i = 0; i < t->nlines; i++) {
+        const ShapanLine *l = &t->lines[i];
+        if (l->wip_left > 0 && l->wip_product == p)
+            have++;
+        if (l->status == SHAPAN_LINE_SOLD)
+            continue;
+        const ShapanProduct *pr = &v->sc->products[l->product];
+        for (int k = 0; k < pr->nbom; k++)
+            if (pr->bom[k].kind == SHAPAN_ITEM_PRODUCT && pr->bom[k].index == p)
+                need += pr->bom[k].qty;
+        if (l->product == p && v->year < v->sc->years)
+            need += v->pl->p->carry_quarters / v->sc->line_types[l->type].production_q +
+                    (v->pl->p->carry_quarters > 0 && v->sc->line_types[l->type].production_q > v->pl->p->carry_quarters);
+    }
+    /* before the first meeting year nothing is sold: build the carry only */
+    return need - have;
+}
+
 /* ---- cash ------------------------------------------------------------------------- */
 
 static int64_t loans_total(const ShapanTeam *t, bool short_only)
@@ -271,14 +302,18 @@ static bool affordable(const View *v, int64_t cost)
     return v->t->cash - cost >= commitments(v) + v->pl->p->reserve;
 }
 
-static int64_t loan_headroom(const View *v)
+/* Room under the loan cap; `percent` of the cap at most (the profile's limit for
+ * spending it chooses; 100 for payments already due). */
+static int64_t loan_headroom_at(const View *v, int percent)
 {
     int64_t eq = 0;
     if (!shapan_view_equity(v->w, v->team, v->year - 1, &eq) || eq <= 0)
         return 0;
-    int64_t cap = shapan_floor(eq, v->sc->fin.loan_cap) * v->pl->p->loan_cap_percent / 100;
+    int64_t cap = shapan_floor(eq, v->sc->fin.loan_cap) * percent / 100;
     return cap - loans_total(v->t, false);
 }
+
+static int64_t loan_headroom(const View *v) { return loan_headroom_at(v, v->pl->p->loan_cap_percent); }
 
 /* ---- schedule ------------------------------------------------------------------------ */
 
@@ -387,7 +422,8 @@ static bool gen_produce(const View *v, ShapanCommand *c)
 {
     for (int i = 0; i < v->t->nlines; i++) {
         const ShapanLine *l = &v->t->lines[i];
-        if (l->status != SHAPAN_LINE_READY || l->wip_left > 0 || !v->t->qualified[l->product])
+        if (l->status != SHAPAN_LINE_READY || l->wip_left > 0 || !v->t->qualified[l->product] ||
+            want_units(v, l->product) <= 0)
             continue;
         const ShapanProduct *pr = &v->sc->products[l->product];
         bool have = true;
@@ -410,18 +446,28 @@ static bool gen_materials(const View *v, ShapanCommand *c)
 {
     const ShapanScenario *sc = v->sc;
     int64_t need[HORIZON][SHAPAN_MAX_MATERIALS] = {{0}};
-    for (int i = 0; i < v->t->nlines; i++) {
-        const ShapanLine *l = &v->t->lines[i];
-        if (l->status == SHAPAN_LINE_SOLD)
-            continue;
-        int starts[HORIZON], done[HORIZON];
-        sim_line(v, l, starts, done);
-        const ShapanProduct *pr = &sc->products[l->product];
-        for (int j = 0; j < HORIZON; j++)
-            for (int k = 0; k < pr->nbom && starts[j]; k++)
+    int64_t want[SHAPAN_MAX_PRODUCTS];
+    for (int p = 0; p < sc->nproducts; p++)
+        want[p] = want_units(v, p);
+    /* walk quarter by quarter so the earliest starts get the materials */
+    int starts[SHAPAN_MAX_LINES][HORIZON], done[HORIZON];
+    for (int i = 0; i < v->t->nlines; i++)
+        sim_line(v, &v->t->lines[i], starts[i], done);
+    for (int j = 0; j < HORIZON; j++)
+        for (int i = 0; i < v->t->nlines; i++) {
+            const ShapanLine *l = &v->t->lines[i];
+            if (l->status == SHAPAN_LINE_SOLD || !starts[i][j])
+                continue;
+            /* beyond this year's orders, a new year's orders will come: keep lines fed */
+            int year_of = v->year + (v->quarter - 1 + j) / 4;
+            if (year_of == v->year && want[l->product] <= 0)
+                continue;
+            want[l->product]--;
+            const ShapanProduct *pr = &sc->products[l->product];
+            for (int k = 0; k < pr->nbom; k++)
                 if (pr->bom[k].kind == SHAPAN_ITEM_MATERIAL)
                     need[j][pr->bom[k].index] += pr->bom[k].qty;
-    }
+        }
     *c = shapan_cmd_simple(SHAPAN_CMD_ORDER_MATERIALS, v->team);
     bool any = false;
     for (int m = 0; m < sc->nmaterials; m++) {
@@ -444,23 +490,31 @@ static bool gen_materials(const View *v, ShapanCommand *c)
     return any;
 }
 
+/* Delivers in deadline order per product: stock goes to the order due first,
+ * never to a later one while an earlier one that can still be met waits. */
 static bool gen_deliver(const View *v, ShapanCommand *c)
 {
-    int best = -1;
-    for (int i = 0; i < v->t->nheld; i++) {
-        const ShapanHeld *h = &v->t->held[i];
-        const ShapanOrder *o = &v->sc->orders[h->order];
-        if (h->status != SHAPAN_HELD_OPEN || h->delivery < v->quarter ||
-            v->t->products[o->product] < o->qty)
-            continue;
-        if (best < 0 || h->delivery < v->t->held[best].delivery)
-            best = i;
+    const ShapanScenario *sc = v->sc;
+    for (int p = 0; p < sc->nproducts; p++) {
+        int first = -1;
+        for (int i = 0; i < v->t->nheld; i++) {
+            const ShapanHeld *h = &v->t->held[i];
+            const ShapanOrder *o = &sc->orders[h->order];
+            if (h->status != SHAPAN_HELD_OPEN || o->product != p || h->delivery < v->quarter)
+                continue;
+            /* due now and not coverable: it is lost anyway, don't let it block */
+            if (h->delivery == v->quarter && v->t->products[p] < o->qty)
+                continue;
+            if (first < 0 || h->delivery < v->t->held[first].delivery)
+                first = i;
+        }
+        if (first >= 0 && v->t->products[p] >= sc->orders[v->t->held[first].order].qty) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_DELIVER, v->team);
+            c->order = v->t->held[first].order;
+            return true;
+        }
     }
-    if (best < 0)
-        return false;
-    *c = shapan_cmd_simple(SHAPAN_CMD_DELIVER, v->team);
-    c->order = v->t->held[best].order;
-    return true;
+    return false;
 }
 
 static bool gen_rnd(const View *v, ShapanCommand *c)
@@ -550,13 +604,22 @@ static int64_t planned_spend(const View *v)
 
 static bool gen_short(const View *v, ShapanCommand *c)
 {
-    int64_t need = commitments(v) + planned_spend(v) + v->pl->p->reserve - v->t->cash;
-    if (need <= 0)
+    int64_t due = commitments(v) + v->pl->p->reserve - v->t->cash;
+    int64_t spend = planned_spend(v);
+    if (due + spend <= 0)
         return false;
-    int64_t amount = ceil_to(need, 10);
+    /* what is already due may use the whole cap; what it merely plans, its share */
+    int64_t must = due > 0 ? due : 0;
+    int64_t room_spend = loan_headroom(v) - must;
+    int64_t want = spend - (due < 0 ? -due : 0);
+    if (want > room_spend)
+        want = room_spend;
+    int64_t amount = ceil_to(must + (want > 0 ? want : 0), 10);
+    if (amount <= 0)
+        return false;
     if (amount < v->sc->fin.short_min)
         amount = v->sc->fin.short_min;
-    int64_t room = loan_headroom(v);
+    int64_t room = loan_headroom_at(v, 100);
     if (amount > room)
         amount = room / 10 * 10;
     if (amount < v->sc->fin.short_min)
@@ -636,6 +699,10 @@ static int64_t plan_ads(const View *v, int year, ShapanCommand *c)
                 picks = 1;
             int64_t ad = sc->meet.min_ad + sc->meet.pick_step * (picks - 1);
             ad = ad * p->ad_percent / 100 + p->ad_extra;
+            if (c && p->ad_noise_percent > 0) {
+                int64_t span = ad * p->ad_noise_percent / 100;
+                ad += (int64_t)shapan_rng_below(&v->pl->rng, (uint64_t)(2 * span + 1)) - span;
+            }
             if (ad < sc->meet.min_ad)
                 ad = sc->meet.min_ad;
             if (c) {
@@ -744,8 +811,40 @@ static bool meeting_turn(const View *v, ShapanCommand *c)
 
 /* ---- moving on ----------------------------------------------------------------------- */
 
+/* Stock not needed for open orders (products) or for the next quarter's
+ * production (materials): what can be sold without breaking a promise. */
+static void excess_stock(const View *v, ShapanCommand *d)
+{
+    const ShapanScenario *sc = v->sc;
+    *d = shapan_cmd_simple(SHAPAN_CMD_SELL_INVENTORY, v->team);
+    for (int p = 0; p < sc->nproducts; p++) {
+        int64_t need = 0;
+        for (int i = 0; i < v->t->nheld; i++) {
+            const ShapanHeld *h = &v->t->held[i];
+            if (h->status == SHAPAN_HELD_OPEN && sc->orders[h->order].product == p)
+                need += sc->orders[h->order].qty;
+        }
+        if (v->t->products[p] > need)
+            d->items[sc->nmaterials + p] = v->t->products[p] - need;
+    }
+    int64_t use[SHAPAN_MAX_MATERIALS] = {0};
+    for (int i = 0; i < v->t->nlines; i++) {
+        const ShapanLine *l = &v->t->lines[i];
+        if (l->status == SHAPAN_LINE_SOLD)
+            continue;
+        const ShapanProduct *pr = &sc->products[l->product];
+        for (int k = 0; k < pr->nbom; k++)
+            if (pr->bom[k].kind == SHAPAN_ITEM_MATERIAL)
+                use[pr->bom[k].index] += pr->bom[k].qty;
+    }
+    for (int m = 0; m < sc->nmaterials; m++)
+        if (v->t->materials[m] > use[m])
+            d->items[m] = v->t->materials[m] - use[m];
+}
+
 /* `next`, or, if a payment on the way can't be met, raise cash step by step:
- * discount near receivables, then far ones, then sell stock; concede last. */
+ * discount near receivables, then far ones, then sell what no order needs,
+ * then any stock; concede last. */
 static bool advance(const View *v, ShapanCommand *c)
 {
     ShapanError e;
@@ -755,28 +854,50 @@ static bool advance(const View *v, ShapanCommand *c)
         return rc == SHAPAN_OK;
     Planner *pl = v->pl;
     int first = shapan_view_first_collect_aq(v->t);
-    while (pl->cash_step < 3) {
+    while (pl->cash_step < 5) {
         int s = pl->cash_step++;
-        if (s < 2 && v->pl->p->discount) {
-            ShapanCommand d = shapan_cmd_simple(SHAPAN_CMD_DISCOUNT, v->team);
-            d.slots[2 * s] = v->t->recv[first + 2 * s];
-            d.slots[2 * s + 1] = v->t->recv[first + 2 * s + 1];
-            if (d.slots[2 * s] + d.slots[2 * s + 1] > 0 &&
-                shapan_cmd_check(v->w, &d, &e) == SHAPAN_OK) {
+        ShapanCommand d;
+        if (s == 4) {
+            /* 厂房贴现: an owned plant is the last reserve of cash */
+            d = shapan_cmd_simple(SHAPAN_CMD_DISCOUNT_PLANT, v->team);
+            for (int i = 0; i < v->t->nplants; i++)
+                if (v->t->plants[i].status == SHAPAN_PLANT_OWNED)
+                    d.plant = i + 1;
+            if (d.plant && shapan_cmd_check(v->w, &d, &e) == SHAPAN_OK) {
                 *c = d;
+                pl->cash_step = 0; /* a sale may be followed by more steps */
                 return true;
             }
+            continue;
+        }
+        if (s < 2) {
+            if (!v->pl->p->discount)
+                continue;
+            /* only what is missing, grossed up for the fee, nearest slots first */
+            int64_t gap = commitments(v) + v->pl->p->reserve - v->t->cash;
+            if (gap < 10)
+                gap = 10;
+            int64_t want = gap * 100 / 90 + 1;
+            d = shapan_cmd_simple(SHAPAN_CMD_DISCOUNT, v->team);
+            for (int k = 2 * s; k < 2 * s + 2 && want > 0; k++) {
+                int64_t a = v->t->recv[first + k] < want ? v->t->recv[first + k] : want;
+                d.slots[k] = a;
+                want -= a;
+            }
+            if (want > 0 && s == 0)
+                pl->cash_step = 1; /* near slots alone won't do: add the far ones next */
         } else if (s == 2) {
-            ShapanCommand d = shapan_cmd_simple(SHAPAN_CMD_SELL_INVENTORY, v->team);
-            int64_t any = 0;
+            excess_stock(v, &d);
+        } else {
+            d = shapan_cmd_simple(SHAPAN_CMD_SELL_INVENTORY, v->team);
             for (int m = 0; m < v->sc->nmaterials; m++)
-                any += d.items[m] = v->t->materials[m];
+                d.items[m] = v->t->materials[m];
             for (int p = 0; p < v->sc->nproducts; p++)
-                any += d.items[v->sc->nmaterials + p] = v->t->products[p];
-            if (any > 0 && shapan_cmd_check(v->w, &d, &e) == SHAPAN_OK) {
-                *c = d;
-                return true;
-            }
+                d.items[v->sc->nmaterials + p] = v->t->products[p];
+        }
+        if (shapan_cmd_check(v->w, &d, &e) == SHAPAN_OK) {
+            *c = d;
+            return true;
         }
     }
     *c = shapan_cmd_simple(SHAPAN_CMD_CONCEDE, v->team);
@@ -864,6 +985,11 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
         if (try_gen(&v, G_PRODUCE, gen_produce, out) || try_gen(&v, G_INVEST, gen_invest, out) ||
             try_gen(&v, G_BUILD, gen_build, out))
             return true;
+        /* lines built just now need materials ordered ahead of their lead times */
+        if (try_gen(&v, G_MATERIALS, gen_materials, out)) {
+            pl->done |= G_MATERIALS;
+            return true;
+        }
         break;
     case SHAPAN_STAGE_S4:
         if (try_gen(&v, G_DELIVER, gen_deliver, out))

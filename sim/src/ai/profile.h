@@ -40,6 +40,8 @@ struct ShapanProfile {
     int long_percent;      /* share of the year's capital spending funded by a long loan */
     int long_years;
     int64_t reserve;       /* cash kept free beyond the known payments */
+    int carry_quarters;    /* stock to carry into next year: quarters of each line's output */
+    int ad_noise_percent;  /* seeded +- variation of ads, so equal rivals don't tie */
     bool bids;             /* answers bid orders it can make */
     int bid_markup_percent; /* bid price = direct cost x qty x this / 100 */
     bool discount;         /* discounts receivables to pay what is due */
