@@ -2,17 +2,30 @@
 # Regenerates the golden logs and their reports from seeded all-rival games.
 # Review the diff (git diff tests/golden) before committing.
 #   usage: tests/golden/regen.sh [path/to/shapan-cli]
+# The idle-* games play the built-in idle rival (sim/src/ai/idle.c): --rivals points
+# at an empty folder, so scenarios/rivals/idle.json is not used and tuning the
+# profiles never changes them.  The ai-mix-* games play the profiles of
+# scenarios/rivals/ and change whenever a profile or the planner does: rerun this
+# script after tuning.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 cli=${1:-build/bin/shapan-cli}
-gen() { # name scenario seed teams profiles
-    "$cli" run --scenario "$2" --seed "$3" --teams "$4" --ai "$5" \
-        --log "tests/golden/$1.jsonl" --report "tests/golden/$1.report.json" >/dev/null
+builtin=$(mktemp -d)
+trap 'rmdir "$builtin"' EXIT
+gen() { # name scenario seed teams profiles [run options...]
+    local name=$1 scen=$2 seed=$3 teams=$4 ai=$5
+    shift 5
+    "$cli" run --scenario "$scen" --seed "$seed" --teams "$teams" --ai "$ai" "$@" \
+        --log "tests/golden/$name.jsonl" --report "tests/golden/$name.report.json" >/dev/null
 }
 standard=scenarios/standard.json
 [ -f "$standard" ] || standard=scenarios/standard-base.json
-gen idle-standard-6 "$standard" 1 6 idle
+gen idle-standard-6 "$standard" 1 6 idle --rivals "$builtin"
 if [ -f scenarios/classic.json ]; then
-    gen idle-classic-4 scenarios/classic.json 7 4 idle
+    gen idle-classic-4 scenarios/classic.json 7 4 idle --rivals "$builtin"
 fi
-echo "regenerated the idle-*.jsonl logs and reports; review: git diff tests/golden"
+mix=expert,aggressive,balanced,cautious,idle,balanced
+for seed in 1 2; do
+    gen "ai-mix-$seed" "$standard" "$seed" 6 "$mix"
+done
+echo "regenerated tests/golden/{idle,ai-mix}-*.jsonl and their reports; review: git diff tests/golden"
