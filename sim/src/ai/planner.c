@@ -243,36 +243,45 @@ static int64_t plan_ads(const View *v, int year, ShapanCommand *c);
 /* What is due before the next chance to borrow, less what comes in first.  At
  * year start and in the meeting that chance is the long-loan window; there it
  * is S1, whose repayments come before its loans; after S1 it is the next S1. */
-static int64_t commitments(const View *v)
+/* Payments before this quarter's S4 collection (pre), after it up to the next
+ * S1 (post), and that collection (recv). */
+static void cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
 {
     const ShapanScenario *sc = v->sc;
     const ShapanTeam *t = v->t;
     int aq = v->aq;
-    int64_t due = 0;
+    *pre = *post = *recv = 0;
     if (v->stage == SHAPAN_STAGE_YEAR_START || v->stage == SHAPAN_STAGE_MEETING)
-        return 0;
+        return;
     for (int i = 0; i < t->nloans; i++) {
         const ShapanLoan *l = &t->loans[i];
-        if (l->is_short && (l->due == aq + 1 || (v->pre_s1 && l->due == aq)))
-            due += l->principal + shapan_half_up(l->principal, sc->fin.short_rate);
+        if (!l->is_short)
+            continue;
+        int64_t amount = l->principal + shapan_half_up(l->principal, sc->fin.short_rate);
+        if (v->pre_s1 && l->due == aq)
+            *pre += amount;
+        else if (l->due == aq + 1)
+            *post += amount;
     }
-    if (v->stage == SHAPAN_STAGE_LONG_LOAN)
-        return due;
+    if (v->stage == SHAPAN_STAGE_LONG_LOAN) {
+        *post = 0; /* S1 lends again after its repayments */
+        return;
+    }
     if (v->stage == SHAPAN_STAGE_S6)
-        return due; /* the quarter is closed: only the next S1 remains */
+        return; /* the quarter is closed: only the next S1 remains */
     if (v->stage < SHAPAN_STAGE_S2)
         for (int m = 0; m < sc->nmaterials; m++)
-            due += t->arrivals[aq][m] * sc->materials[m].price;
+            *pre += t->arrivals[aq][m] * sc->materials[m].price;
     if (v->stage <= SHAPAN_STAGE_S3)
         for (int i = 0; i < t->nlines; i++) {
             int starts[HORIZON], done[HORIZON];
             sim_line(v, &t->lines[i], starts, done);
             if (starts[0])
-                due += sc->products[t->lines[i].product].processing;
+                *pre += sc->products[t->lines[i].product].processing;
         }
     if (v->stage < SHAPAN_STAGE_S4)
-        due -= t->recv[aq];
-    due += sc->fin.admin_fee;
+        *recv = t->recv[aq];
+    int64_t due = sc->fin.admin_fee;
     for (int i = 0; i < t->nplants; i++) {
         const ShapanPlant *pp = &t->plants[i];
         int d = aq - pp->rent_aq;
@@ -294,12 +303,26 @@ static int64_t commitments(const View *v)
             due += shapan_half_up(st.income[SHAPAN_INC_EBT], sc->fin.tax_rate);
         due += plan_ads(v, v->year + 1, NULL); /* paid at year start, before the next S1 */
     }
-    return due;
+    *post += due;
 }
+
+/* The most cash needed at any point before the next chance to borrow, if
+ * `extra` more is spent before S4.  At year start and in the meeting that
+ * chance is the long-loan window; there it is S1 (after its repayments); after
+ * S1 it is the next S1. */
+static int64_t need_with(const View *v, int64_t extra)
+{
+    int64_t pre, post, recv;
+    cash_plan(v, &pre, &post, &recv);
+    int64_t before = pre + extra, after = pre + extra + post - recv;
+    return before > after ? before : after;
+}
+
+static int64_t commitments(const View *v) { return need_with(v, 0); }
 
 static bool affordable(const View *v, int64_t cost)
 {
-    return v->t->cash - cost >= commitments(v) + v->pl->p->reserve;
+    return v->t->cash >= need_with(v, cost) + v->pl->p->reserve;
 }
 
 /* Room under the loan cap; `percent` of the cap at most (the profile's limit for
@@ -313,7 +336,18 @@ static int64_t loan_headroom_at(const View *v, int percent)
     return cap - loans_total(v->t, false);
 }
 
-static int64_t loan_headroom(const View *v) { return loan_headroom_at(v, v->pl->p->loan_cap_percent); }
+/* For spending it chooses, the planner also respects the cap it will face next
+ * year: 3 x the equity as it stands now (this year's statements so far). */
+static int64_t loan_headroom(const View *v)
+{
+    int64_t room = loan_headroom_at(v, v->pl->p->loan_cap_percent);
+    ShapanStatement st;
+    shapan_statement(v->w, v->team, v->year, &st);
+    int64_t eq = st.balance[SHAPAN_BAL_EQUITY];
+    int64_t next = (eq > 0 ? shapan_floor(eq, v->sc->fin.loan_cap) : 0) * v->pl->p->loan_cap_percent / 100 -
+                   loans_total(v->t, false);
+    return next < room ? next : room;
+}
 
 /* ---- schedule ------------------------------------------------------------------------ */
 
@@ -604,8 +638,10 @@ static int64_t planned_spend(const View *v)
 
 static bool gen_short(const View *v, ShapanCommand *c)
 {
-    int64_t due = commitments(v) + v->pl->p->reserve - v->t->cash;
     int64_t spend = planned_spend(v);
+    int64_t due = commitments(v) + v->pl->p->reserve - v->t->cash;
+    int64_t all = need_with(v, spend) + v->pl->p->reserve - v->t->cash;
+    spend = all - due; /* what the plan adds to the peak need */
     if (due + spend <= 0)
         return false;
     /* what is already due may use the whole cap; what it merely plans, its share */
