@@ -41,8 +41,15 @@ final_hash() { grep -o '"final_hash":"[0-9a-f]*"' "$1"; }
 "$clang_cli" run --scenario "$scen" --seed 20240 --teams 6 --ai idle \
     --log "$det/clang.jsonl" --report "$det/clang-run.json" >/dev/null
 cmp "$det/gcc.jsonl" "$det/clang.jsonl"
+# and a mixed field of the planning rival's profiles
+mix=expert,aggressive,balanced,cautious,idle,balanced
+"$gcc_cli" run --scenario "$scen" --seed 20241 --teams 6 --ai "$mix" \
+    --log "$det/gcc-mix.jsonl" >/dev/null
+"$clang_cli" run --scenario "$scen" --seed 20241 --teams 6 --ai "$mix" \
+    --log "$det/clang-mix.jsonl" >/dev/null
+cmp "$det/gcc-mix.jsonl" "$det/clang-mix.jsonl"
 
-logs=("$det/gcc.jsonl")
+logs=("$det/gcc.jsonl" "$det/gcc-mix.jsonl")
 shopt -s nullglob
 logs+=(tests/golden/*.jsonl)
 for log in "${logs[@]}"; do

@@ -97,13 +97,13 @@ static void test_strength_order(void **state)
                   st[BALANCED].seats, solvent ? "" : "   >= 25 %");
     print_message("idle last in %d of %d games%s\n", iw.idle_last, iw.idle_games,
                   iw.idle_last == iw.idle_games ? "" : "   (must be every game)");
+    for (int p = 0; p < NPROF; p++) /* before the verdict: a failure leaks nothing */
+        shapan_profile_free(pr[p]);
+    shapan_scenario_free(sc);
     assert_true(iw.idle_games > 0);
     assert_true(ok);
     assert_true(solvent);
     assert_int_equal(iw.idle_last, iw.idle_games);
-    for (int p = 0; p < NPROF; p++)
-        shapan_profile_free(pr[p]);
-    shapan_scenario_free(sc);
 }
 
 /* The pairing rule itself: seat s of game g is profile (g + s) mod P. */
