@@ -603,9 +603,21 @@ static bool gen_cert(const View *v, ShapanCommand *c)
 static int64_t planned_spend(const View *v)
 {
     int64_t s = 0;
-    int i = next_build(v);
-    if (i >= 0)
-        s += build_cost(v, i);
+    /* every build due by this quarter and not made yet */
+    const ShapanProfile *bp = v->pl->p;
+    int plants = 0, lines = 0;
+    for (int i = 0; i < bp->nbuilds; i++) {
+        const AiBuild *b = &bp->builds[i];
+        if (v->pl->build_type[i] < 0 || (!b->plant && v->pl->build_product[i] < 0))
+            continue;
+        bool made = b->plant ? plants_held(v->t) > plants : v->t->nlines > lines;
+        if (b->plant)
+            plants++;
+        else
+            lines++;
+        if (!made && shapan_aq(b->year, b->quarter) <= v->aq)
+            s += build_cost(v, i);
+    }
     for (int k = 0; k < v->t->nlines; k++) {
         const ShapanLine *l = &v->t->lines[k];
         const ShapanLineType *lt = &v->sc->line_types[l->type];
@@ -716,8 +728,22 @@ static int64_t plan_ads(const View *v, int year, ShapanCommand *c)
             if (!held || f->qty <= 0)
                 continue;
             fq[m] = f->qty;
-            sum += f->qty;
         }
+        /* focus: keep the N biggest markets of this product (ties: market order) */
+        for (int keep = p->focus; keep > 0;) {
+            int n = 0;
+            for (int m = 0; m < sc->nmarkets; m++)
+                n += fq[m] > 0;
+            if (n <= keep)
+                break;
+            int smallest = -1;
+            for (int m = sc->nmarkets - 1; m >= 0; m--)
+                if (fq[m] > 0 && (smallest < 0 || fq[m] < fq[smallest]))
+                    smallest = m;
+            fq[smallest] = 0;
+        }
+        for (int m = 0; m < sc->nmarkets; m++)
+            sum += fq[m];
         for (int m = 0; m < sc->nmarkets && units > 0; m++) {
             if (!fq[m])
                 continue;
@@ -733,11 +759,13 @@ static int64_t plan_ads(const View *v, int year, ShapanCommand *c)
             int64_t picks = (share + per_order - 1) / per_order;
             if (picks < 1)
                 picks = 1;
-            int64_t ad = sc->meet.min_ad + sc->meet.pick_step * (picks - 1);
-            ad = ad * p->ad_percent / 100 + p->ad_extra;
+            picks += p->extra_picks;
+            /* the extra picks scale with ad_percent; ad_extra is a flat bid for rank */
+            int64_t ad = sc->meet.min_ad + sc->meet.pick_step * (picks - 1) * p->ad_percent / 100 +
+                         p->ad_extra;
             if (c && p->ad_noise_percent > 0) {
-                int64_t span = ad * p->ad_noise_percent / 100;
-                ad += (int64_t)shapan_rng_below(&v->pl->rng, (uint64_t)(2 * span + 1)) - span;
+                /* 0..2 W more, seeded: equal rivals rarely tie exactly */
+                ad += (int64_t)shapan_rng_below(&v->pl->rng, 3);
             }
             if (ad < sc->meet.min_ad)
                 ad = sc->meet.min_ad;
