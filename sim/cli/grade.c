@@ -105,11 +105,13 @@ static bool collect(const char *arg, char ***list, int *n, int *cap)
     return ok;
 }
 
-static void grade_one(GradeLog *g)
+/* cache: this worker's scenarios (a batch of logs usually shares one) */
+static void grade_one(GradeLog *g, ShapanScenarioCache *cache)
 {
     ShapanReplay r;
     memset(&g->err, 0, sizeof g->err);
-    ShapanErrorCode rc = shapan_replay_file(g->path, NULL, &r, &g->err);
+    ShapanReplayOptions opt = {NULL, NULL, 0, 0, cache};
+    ShapanErrorCode rc = shapan_replay_file(g->path, &opt, &r, &g->err);
     g->ok = rc == SHAPAN_OK;
     if (g->ok) {
         g->truncated_line = r.truncated_line;
@@ -137,13 +139,16 @@ static void draw_bar(GradeQueue *q)
 static void *worker(void *arg)
 {
     GradeQueue *q = arg;
+    ShapanScenarioCache *cache = shapan_scenario_cache_create(); /* NULL: no cache, slower */
     for (;;) {
         pthread_mutex_lock(&q->lock);
         int i = q->next < q->n ? q->next++ : -1;
         pthread_mutex_unlock(&q->lock);
-        if (i < 0)
+        if (i < 0) {
+            shapan_scenario_cache_destroy(cache);
             return NULL;
-        grade_one(&q->logs[i]);
+        }
+        grade_one(&q->logs[i], cache);
         pthread_mutex_lock(&q->lock);
         q->done++;
         if (q->tty)

@@ -50,12 +50,24 @@ typedef struct {
     int checks;               /* checkpoints verified */
     int truncated_line;       /* line number of an ignored truncated last line, or 0 */
     bool stopped_early;       /* --until reached */
+    bool scenario_cached;     /* scenario belongs to the options' cache, not to this replay */
 } ShapanReplay;
+
+/* Scenarios already loaded, for replaying many logs (grade): a log whose embedded
+ * scenario text equals a cached one reuses it instead of loading it again.  Not
+ * shared between threads (one per thread).  It owns its scenarios (the replay's
+ * scenario_cached is then true) and holds the last 4 distinct ones: a replay that
+ * used it must be freed before 4 more distinct scenarios are loaded through it,
+ * and before the cache is destroyed. */
+typedef struct ShapanScenarioCache ShapanScenarioCache;
+ShapanScenarioCache *shapan_scenario_cache_create(void); /* NULL when out of memory */
+void shapan_scenario_cache_destroy(ShapanScenarioCache *c);
 
 typedef struct {
     const char *log_dir;          /* folder the log lives in (for a header scenario path) */
     const char *scenario_override; /* --scenario FILE, or NULL */
     int until_year, until_quarter; /* 0 = to the end */
+    ShapanScenarioCache *cache;    /* NULL: every replay loads its own scenario */
 } ShapanReplayOptions;
 
 /* Replays log text.  Any bad line stops with err->where = "LOG:line N" and the

@@ -62,11 +62,65 @@ static ShapanScenario *load_scenario_file(const char *path, const char *sha256, 
     return sc;
 }
 
+#define CACHE_SLOTS 4
+
+struct ShapanScenarioCache {
+    char *text[CACHE_SLOTS]; /* the embedded scenario text each slot was loaded from */
+    ShapanScenario *sc[CACHE_SLOTS];
+    int next; /* slot to replace next (round robin) */
+};
+
+ShapanScenarioCache *shapan_scenario_cache_create(void) { return calloc(1, sizeof(ShapanScenarioCache)); }
+
+void shapan_scenario_cache_destroy(ShapanScenarioCache *c)
+{
+    if (!c)
+        return;
+    for (int i = 0; i < CACHE_SLOTS; i++) {
+        free(c->text[i]);
+        shapan_scenario_free(c->sc[i]);
+    }
+    free(c);
+}
+
+/* The embedded scenario through the cache: the same text gives the same scenario.
+ * A slot is only replaced when no replay still uses it, which the caller ensures
+ * by freeing each replay before starting more than CACHE_SLOTS new scenarios. */
+static ShapanScenario *cached_scenario(ShapanScenarioCache *c, const char *text, ShapanError *err)
+{
+    for (int i = 0; i < CACHE_SLOTS; i++)
+        if (c->text[i] && strcmp(c->text[i], text) == 0)
+            return c->sc[i];
+    size_t len = strlen(text);
+    ShapanScenario *sc = load_scenario(text, len, "embedded scenario", err);
+    char *copy = sc ? malloc(len + 1) : NULL;
+    if (!copy)
+        return sc; /* not cached: the replay owns it */
+    memcpy(copy, text, len + 1);
+    int i = c->next;
+    c->next = (c->next + 1) % CACHE_SLOTS;
+    free(c->text[i]);
+    shapan_scenario_free(c->sc[i]);
+    c->text[i] = copy;
+    c->sc[i] = sc;
+    return sc;
+}
+
+static bool in_cache(const ShapanScenarioCache *c, const ShapanScenario *sc)
+{
+    for (int i = 0; c && i < CACHE_SLOTS; i++)
+        if (c->sc[i] == sc)
+            return true;
+    return false;
+}
+
 static ShapanScenario *header_scenario(const ShapanLogHeader *h, const ShapanReplayOptions *opt,
                                        ShapanError *err)
 {
     if (opt && opt->scenario_override)
         return load_scenario_file(opt->scenario_override, h->sha256, err);
+    if (h->scenario_json && opt && opt->cache)
+        return cached_scenario(opt->cache, h->scenario_json, err);
     if (h->scenario_json)
         return load_scenario(h->scenario_json, strlen(h->scenario_json), "embedded scenario", err);
     char path[1100];
@@ -179,6 +233,7 @@ ShapanErrorCode shapan_replay_text(const char *text, size_t len, const ShapanRep
     out->scenario = header_scenario(&out->header, opt, err);
     if (!out->scenario)
         return err ? err->code : SHAPAN_E_LOG;
+    out->scenario_cached = in_cache(opt ? opt->cache : NULL, out->scenario);
     ShapanError werr;
     out->world = shapan_world_create(out->scenario, out->header.seed, out->header.nteams, &werr);
     if (!out->world) {
@@ -233,7 +288,8 @@ ShapanErrorCode shapan_replay_file(const char *path, const ShapanReplayOptions *
     char *text = shapan_read_file(path, &len, err);
     if (!text)
         return SHAPAN_E_IO;
-    ShapanReplayOptions o = {NULL, NULL, 0, 0};
+    ShapanReplayOptions o;
+    memset(&o, 0, sizeof o);
     if (opt)
         o = *opt;
     char dir[1024];
@@ -257,7 +313,8 @@ void shapan_replay_free(ShapanReplay *r)
     if (!r)
         return;
     shapan_world_destroy(r->world);
-    shapan_scenario_free(r->scenario);
+    if (!r->scenario_cached)
+        shapan_scenario_free(r->scenario);
     shapan_log_header_free(&r->header);
     memset(r, 0, sizeof *r);
 }
