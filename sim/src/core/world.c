@@ -39,6 +39,10 @@ static ShapanErrorCode open_company(Ctx *c)
     const ShapanOpening *o = &sc->opening;
     ShapanTeam *t = &c->t;
     ctx_date_auto(c, 0, 4, SHAPAN_STAGE_S6);
+    /* a product that needs no R&D (rnd_quarters 0) is qualified from the start */
+    for (int p = 0; p < sc->nproducts; p++)
+        if (sc->products[p].rnd_quarters == 0)
+            t->qualified[p] = 1;
     if (!o->present) {
         t->cash = sc->capital;
         return ctx_post(c, SHAPAN_ACC_CASH, SHAPAN_ACC_CAPITAL, sc->capital, -1);
@@ -59,7 +63,7 @@ static ShapanErrorCode open_company(Ctx *c)
     }
     for (int p = 0; p < sc->nproducts && !rc; p++) {
         t->products[p] = o->products[p];
-        t->qualified[p] = o->qualified[p];
+        t->qualified[p] = (int8_t)(t->qualified[p] || o->qualified[p]);
         if (o->qualified[p])
             t->rnd_paid[p] = (int8_t)sc->products[p].rnd_quarters;
         rc = ctx_post(c, SHAPAN_ACC_FINISHED, O, o->products[p] * sc->products[p].direct_cost, p);
