@@ -74,7 +74,9 @@ static void test_strength_order(void **state)
         ctrl[p].profile = pr[p];
     }
     IdleWatch iw = {0, 0};
-    ShapanTournament t = {sc, ctrl, NPROF, GAMES, TEAMS, 1, 5000000, on_game, &iw};
+    ShapanTournament t = {.scenario = sc, .profiles = ctrl, .nprofiles = NPROF, .games = GAMES,
+                          .teams = TEAMS, .seed = 1, .max_commands = 5000000, .on_game = on_game,
+                          .ctx = &iw};
     ShapanTournamentStats st[NPROF];
     ShapanError e;
     memset(&e, 0, sizeof e);

@@ -15,18 +15,21 @@ typedef struct {
     const char *profiles, *scenario, *rivals, *csv;
     int games, teams;
     uint64_t seed;
+    bool fixed_book;
 } TournamentArgs;
 
 static void tournament_help(void)
 {
     printf("usage: shapan-cli tournament --profiles a,b,... --games N --teams T\n"
-           "           [--scenario S] [--seed K] [--rivals DIR] [--csv FILE]\n\n"
+           "           [--scenario S] [--seed K] [--rivals DIR] [--csv FILE] [--fixed-book]\n\n"
            "Plays N seeded all-rival games of T teams (default scenario\n"
            "scenarios/standard.json, seed K = 1): game g (0-based) uses seed K+g, and its\n"
            "seat s (team s+1) is played by profiles[(g + s) %% P], so every profile meets\n"
-           "every other equally often (docs/tournament.md).  When T differs from the team\n"
-           "count the scenario's order book was sized for, the book is regenerated for T\n"
-           "teams (seed K).  Prints per profile: games, mean score (a bankrupt team counts\n"
+           "every other equally often (docs/tournament.md).  Every game gets a fresh order\n"
+           "book generated from the scenario's forecast for T teams with the game's seed\n"
+           "(--fixed-book: all play the scenario's own book, regenerated for T teams with\n"
+           "seed K if it was sized for another count).  Prints per profile: games, mean\n"
+           "score (a bankrupt team counts\n"
            "as 0), bankruptcy rate and rank distribution, then a head-to-head table.\n"
            "  --csv FILE  one row per team per game\n%s",
            cli_roster_help());
@@ -41,6 +44,10 @@ static int parse_args(int argc, char **argv, TournamentArgs *a)
         if (cli_is_help(opt)) {
             tournament_help();
             return -1;
+        }
+        if (!strcmp(opt, "--fixed-book")) {
+            a->fixed_book = true;
+            continue;
         }
         if (strcmp(opt, "--profiles") && strcmp(opt, "--games") && strcmp(opt, "--teams") &&
             strcmp(opt, "--scenario") && strcmp(opt, "--seed") && strcmp(opt, "--rivals") &&
@@ -163,7 +170,7 @@ int cli_tournament(int argc, char **argv)
     ShapanError e;
     memset(&e, 0, sizeof e);
     int status = CLI_OK;
-    if (sc->teams_sized_for != a.teams &&
+    if (a.fixed_book && sc->teams_sized_for != a.teams &&
         shapan_generate_orders(sc, a.teams, a.seed, &e) != SHAPAN_OK) {
         cli_print_error(stderr, a.scenario, &e);
         status = CLI_REJECTED;
@@ -174,8 +181,16 @@ int cli_tournament(int argc, char **argv)
     CliBuf csv = {NULL, 0, 0, false};
     cli_buf_printf(&csv, "\xEF\xBB\xBF" "game,seed,team,profile,name,status,bankrupt_at,equity,"
                          "score,rank\r\n");
-    ShapanTournament t = {sc, ctrl, ro.n, a.games, a.teams, a.seed, TOURNAMENT_MAX_COMMANDS,
-                          a.csv ? csv_game : NULL, &csv};
+    ShapanTournament t = {.scenario = sc,
+                          .profiles = ctrl,
+                          .nprofiles = ro.n,
+                          .games = a.games,
+                          .teams = a.teams,
+                          .seed = a.seed,
+                          .max_commands = TOURNAMENT_MAX_COMMANDS,
+                          .fixed_book = a.fixed_book,
+                          .on_game = a.csv ? csv_game : NULL,
+                          .ctx = &csv};
     ShapanTournamentStats stats[SHAPAN_TOURNAMENT_MAX_PROFILES];
     if (status == CLI_OK && shapan_tournament_run(&t, stats, &e) != SHAPAN_OK) {
         cli_print_error(stderr, a.scenario, &e);

@@ -53,7 +53,8 @@ ShapanErrorCode shapan_game_play(ShapanGame *g, long max_commands, int *human, S
 #define SHAPAN_TOURNAMENT_MAX_PROFILES 16
 
 /* Pairing rule: in game g (0-based) seat s (0-based, = team s+1) is played by
- * profile (g + s) mod nprofiles, and game g uses seed base + g. */
+ * profile (g + s) mod nprofiles, and game g uses seed base + g (for the game and
+ * for its order book). */
 int shapan_tournament_seat(int game, int seat, int nprofiles);
 
 typedef struct {
@@ -81,6 +82,10 @@ typedef struct {
     int games, teams;
     uint64_t seed;      /* game g uses seed + g */
     long max_commands;  /* per game */
+    /* false (the default): every game gets a fresh order book generated from the
+     * scenario's forecast for `teams` teams with the game's seed, as an instructor
+     * makes one per competition; true: every game plays the scenario's own book */
+    bool fixed_book;
     ShapanTournamentGame on_game; /* may be NULL */
     void *ctx;
 } ShapanTournament;

@@ -850,8 +850,7 @@ static bool gen_bid(const View *v, int order, ShapanCommand *c)
             b.price = base * v->pl->p->bid_markup_percent / 100;
             b.delivery = d;
             b.term = 0;
-            ShapanError e;
-            if (shapan_cmd_check(v->w, &b, &e) == SHAPAN_OK)
+            if (shapan_cmd_check(v->w, &b, NULL) == SHAPAN_OK)
                 *c = b;
             return true;
         }
@@ -911,9 +910,8 @@ static void excess_stock(const View *v, ShapanCommand *d)
  * then any stock; concede last. */
 static bool advance(const View *v, ShapanCommand *c)
 {
-    ShapanError e;
     *c = shapan_cmd_simple(SHAPAN_CMD_NEXT, v->team);
-    ShapanErrorCode rc = shapan_cmd_check(v->w, c, &e);
+    ShapanErrorCode rc = shapan_cmd_check(v->w, c, NULL);
     if (rc != SHAPAN_E_CASH)
         return rc == SHAPAN_OK;
     Planner *pl = v->pl;
@@ -927,7 +925,7 @@ static bool advance(const View *v, ShapanCommand *c)
             for (int i = 0; i < v->t->nplants; i++)
                 if (v->t->plants[i].status == SHAPAN_PLANT_OWNED)
                     d.plant = i + 1;
-            if (d.plant && shapan_cmd_check(v->w, &d, &e) == SHAPAN_OK) {
+            if (d.plant && shapan_cmd_check(v->w, &d, NULL) == SHAPAN_OK) {
                 *c = d;
                 pl->cash_step = 0; /* a sale may be followed by more steps */
                 return true;
@@ -959,7 +957,7 @@ static bool advance(const View *v, ShapanCommand *c)
             for (int p = 0; p < v->sc->nproducts; p++)
                 d.items[v->sc->nmaterials + p] = v->t->products[p];
         }
-        if (shapan_cmd_check(v->w, &d, &e) == SHAPAN_OK) {
+        if (shapan_cmd_check(v->w, &d, NULL) == SHAPAN_OK) {
             *c = d;
             return true;
         }
@@ -974,8 +972,7 @@ static bool try_gen(const View *v, unsigned bit, Gen g, ShapanCommand *c)
 {
     if (v->pl->done & bit)
         return false;
-    ShapanError e;
-    if (g(v, c) && shapan_cmd_check(v->w, c, &e) == SHAPAN_OK)
+    if (g(v, c) && shapan_cmd_check(v->w, c, NULL) == SHAPAN_OK)
         return true;
     v->pl->done |= bit;
     return false;
@@ -1020,8 +1017,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
             if (v.t->ads_rank)
                 return false;
             gen_ads(&v, out);
-            ShapanError e;
-            if (shapan_cmd_check(w, out, &e) != SHAPAN_OK)
+            if (shapan_cmd_check(w, out, NULL) != SHAPAN_OK)
                 *out = shapan_cmd_simple(SHAPAN_CMD_ADS, team); /* nothing affordable */
             return true;
         }

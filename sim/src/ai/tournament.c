@@ -1,6 +1,7 @@
 /* Tournaments (shapan/game.h): seeded all-rival games with the seats filled by
  * cycling the profile list, and the statistics the strength tests read. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "shapan/game.h"
@@ -66,9 +67,22 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
             ctrl[s].name = NULL;
         }
         uint64_t seed = t->seed + (uint64_t)g;
-        ShapanGame *game = shapan_game_create(t->scenario, seed, t->teams, ctrl, err);
-        if (!game)
+        /* a private copy of the scenario whose order book is this game's */
+        ShapanScenario book = *t->scenario;
+        book.orders = NULL;
+        book.norders = 0;
+        const ShapanScenario *sc = t->scenario;
+        if (!t->fixed_book) {
+            ShapanErrorCode grc = shapan_generate_orders(&book, t->teams, seed, err);
+            if (grc != SHAPAN_OK)
+                return grc;
+            sc = &book;
+        }
+        ShapanGame *game = shapan_game_create(sc, seed, t->teams, ctrl, err);
+        if (!game) {
+            free(book.orders);
             return err ? err->code : SHAPAN_E_INTERNAL;
+        }
         int human = 0;
         ShapanError e;
         memset(&e, 0, sizeof e);
@@ -81,6 +95,7 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
                      (unsigned long long)seed, e.where);
             shapan_error_set(err, rc, where, "%s", e.message);
             shapan_game_destroy(game);
+            free(book.orders);
             return rc;
         }
         const ShapanWorld *w = shapan_game_world(game);
@@ -88,6 +103,7 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
         bool go_on = !t->on_game ||
                      t->on_game(t->ctx, g, seed, w, shapan_game_teams(game), seat_profile);
         shapan_game_destroy(game);
+        free(book.orders);
         if (!go_on)
             break;
     }

@@ -99,12 +99,8 @@ ShapanErrorCode shapan_cmd_check(const ShapanWorld *w, const ShapanCommand *c, S
         return SHAPAN_OK;
     case KIND_CONCEDE: return SHAPAN_OK;
     case KIND_TEAM: {
-        Ctx *ctx = malloc(sizeof *ctx);
-        if (!ctx)
-            return shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
-        rc = run_team(w, c, ctx, err);
-        free(ctx);
-        return rc;
+        Ctx ctx; /* a scratch board and ledger buffer, discarded */
+        return run_team(w, c, &ctx, err);
     }
     }
     return SHAPAN_OK;

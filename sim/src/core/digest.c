@@ -29,14 +29,11 @@ static void emit(Sink *s, int64_t v, const char *fmt, ...)
 static void emit(Sink *s, int64_t v, const char *fmt, ...)
 {
     switch (s->mode) {
-    case SINK_HASH: {
-        uint64_t x = (uint64_t)v;
-        for (int i = 0; i < 8; i++) {
-            s->h ^= (x >> (8 * i)) & 0xFF;
-            s->h *= 0x100000001B3ull;
-        }
+    case SINK_HASH:
+        /* one 64-bit FNV-style step per field, with a fold so high bits mix down */
+        s->h = (s->h ^ (uint64_t)v) * 0x100000001B3ull;
+        s->h ^= s->h >> 32;
         break;
-    }
     case SINK_COLLECT:
         if (s->n == s->cap) {
             size_t cap = s->cap ? s->cap * 2 : 4096;

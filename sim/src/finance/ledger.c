@@ -19,22 +19,29 @@ const char *shapan_account_name(ShapanAccount a)
     return account_names[a];
 }
 
-/* Debit-normal accounts: assets, expenses and the opening suspense account. */
-static bool debit_normal(int a)
-{
-    return a <= SHAPAN_ACC_CONSTRUCTION || (a >= SHAPAN_ACC_DIRECT_COST && a != SHAPAN_ACC_COUNT);
-}
+/* +1 for debit-normal accounts (assets, expenses, the opening suspense account),
+ * -1 for credit-normal ones (liabilities, equity, revenue). */
+static const int8_t acc_sign[SHAPAN_ACC_COUNT] = {
+    [SHAPAN_ACC_CASH] = 1,          [SHAPAN_ACC_RECEIVABLES] = 1, [SHAPAN_ACC_WIP] = 1,
+    [SHAPAN_ACC_FINISHED] = 1,      [SHAPAN_ACC_MATERIALS] = 1,   [SHAPAN_ACC_PLANTS] = 1,
+    [SHAPAN_ACC_MACHINERY] = 1,     [SHAPAN_ACC_CONSTRUCTION] = 1, [SHAPAN_ACC_LONG_LOANS] = -1,
+    [SHAPAN_ACC_SHORT_LOANS] = -1,  [SHAPAN_ACC_SPECIAL_LOANS] = -1, [SHAPAN_ACC_TAX_PAYABLE] = -1,
+    [SHAPAN_ACC_CAPITAL] = -1,      [SHAPAN_ACC_RETAINED] = -1,   [SHAPAN_ACC_REVENUE] = -1,
+    [SHAPAN_ACC_DIRECT_COST] = 1,   [SHAPAN_ACC_ADMIN] = 1,       [SHAPAN_ACC_ADS] = 1,
+    [SHAPAN_ACC_MAINTENANCE] = 1,   [SHAPAN_ACC_LOSS] = 1,        [SHAPAN_ACC_CONVERSION] = 1,
+    [SHAPAN_ACC_RENT] = 1,          [SHAPAN_ACC_MARKET_DEV] = 1,  [SHAPAN_ACC_RND] = 1,
+    [SHAPAN_ACC_ISO] = 1,           [SHAPAN_ACC_INFO] = 1,        [SHAPAN_ACC_DEPRECIATION] = 1,
+    [SHAPAN_ACC_FINANCE] = 1,       [SHAPAN_ACC_TAX] = 1,         [SHAPAN_ACC_OPENING] = 1,
+};
 
 static void add_entries(const ShapanEntry *e, int n, int max_year, int only_year,
                         int64_t out[SHAPAN_ACC_COUNT])
 {
     for (int i = 0; i < n; i++) {
-        if (e[i].year > max_year)
+        if (e[i].year > max_year || (only_year >= 0 && e[i].year != only_year))
             continue;
-        if (only_year >= 0 && e[i].year != only_year)
-            continue;
-        out[e[i].debit] += debit_normal(e[i].debit) ? e[i].amount : -e[i].amount;
-        out[e[i].credit] += debit_normal(e[i].credit) ? -e[i].amount : e[i].amount;
+        out[e[i].debit] += acc_sign[e[i].debit] * e[i].amount;
+        out[e[i].credit] -= acc_sign[e[i].credit] * e[i].amount;
     }
 }
 
@@ -94,11 +101,19 @@ void shapan_statement(const ShapanWorld *w, int team, int year, ShapanStatement 
     if (team < 1 || team > w->nteams)
         return;
     const Journal *j = &w->journal[team - 1];
-    int64_t py[SHAPAN_ACC_COUNT], bs[SHAPAN_ACC_COUNT], before[SHAPAN_ACC_COUNT];
-    ledger_sums(j->e, j->n, NULL, 0, year, year, py);
-    ledger_sums(j->e, j->n, NULL, 0, year, -1, bs);
-    ledger_sums(j->e, j->n, NULL, 0, year - 1, -1, before);
-
+    /* one pass: this year's sums (income side), everything before it (for the
+     * retained earnings), and so everything up to it (balance sheet) */
+    int64_t py[SHAPAN_ACC_COUNT] = {0}, before[SHAPAN_ACC_COUNT] = {0}, bs[SHAPAN_ACC_COUNT];
+    for (int i = 0; i < j->n; i++) {
+        const ShapanEntry *e = &j->e[i];
+        int64_t *into = e->year == year ? py : e->year < year ? before : NULL;
+        if (!into)
+            continue;
+        into[e->debit] += acc_sign[e->debit] * e->amount;
+        into[e->credit] -= acc_sign[e->credit] * e->amount;
+    }
+    for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
+        bs[a] = py[a] + before[a];
     int64_t *x = out->expenses;
     for (int k = 0; k < SHAPAN_EXP_TOTAL; k++) {
         x[k] = py[exp_accounts[k]];
