@@ -73,9 +73,8 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
         book.norders = 0;
         const ShapanScenario *sc = t->scenario;
         if (!t->fixed_book) {
-            ShapanErrorCode grc = shapan_generate_orders(&book, t->teams, seed, err);
-            if (grc != SHAPAN_OK)
-                return grc;
+            if (shapan_generate_orders(&book, t->teams, seed, err) != SHAPAN_OK)
+                return err ? err->code : SHAPAN_E_RANGE;
             sc = &book;
         }
         ShapanGame *game = shapan_game_create(sc, seed, t->teams, ctrl, err);
