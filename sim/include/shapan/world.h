@@ -154,6 +154,7 @@ typedef struct {
     int8_t picks[SHAPAN_MAX_TEAMS];  /* picks left, per rank position */
     int8_t turn;                     /* rank position whose turn it is */
     int8_t done;
+    int16_t left;                    /* orders of the cell still on offer */
 } ShapanCell;
 
 typedef struct {

@@ -158,6 +158,10 @@ static void walk(Sink *s, const ShapanWorld *w)
         walk_team(s, "teams", ti, &w->teams[ti], nm, np, nmk, niso);
         const Journal *j = &w->journal[ti];
         emit(s, j->n, "ledger[%d].n", ti);
+        if (s->mode == SINK_HASH) {
+            /* the running digest stands for every entry */
+            emit(s, j->n ? (int64_t)j->prefix[j->n - 1] : 0, "ledger[%d].digest", ti);
+        } else
         for (int i = 0; i < j->n; i++) {
             const ShapanEntry *e = &j->e[i];
             int64_t packed = ((int64_t)e->year << 40) | ((int64_t)e->quarter << 32) |

@@ -10,8 +10,11 @@
 
 typedef struct {
     ShapanEntry *e;
+    uint64_t *prefix; /* prefix[i]: digest of entries 0..i, so the state hash needs no walk */
     int n, cap;
 } Journal;
+/* Digest of one more entry on top of the digest of the entries before it. */
+uint64_t journal_mix(uint64_t prev, const ShapanEntry *e);
 
 typedef struct {
     ShapanTeam team;

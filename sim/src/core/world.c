@@ -4,6 +4,21 @@
 
 #include "team/common.h"
 
+uint64_t journal_mix(uint64_t prev, const ShapanEntry *e)
+{
+    uint64_t kind = ((uint64_t)(uint16_t)e->year << 40) | ((uint64_t)(uint8_t)e->quarter << 32) |
+                    ((uint64_t)(uint8_t)e->stage << 24) | ((uint64_t)e->debit << 16) |
+                    ((uint64_t)e->credit << 8);
+    uint64_t v[4] = {kind, (uint64_t)(int64_t)e->detail, (uint64_t)(int64_t)e->seq,
+                     (uint64_t)e->amount};
+    uint64_t h = prev;
+    for (int i = 0; i < 4; i++) {
+        h = (h ^ v[i]) * 0x100000001B3ull;
+        h ^= h >> 32;
+    }
+    return h;
+}
+
 ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n)
 {
     if (n <= 0)
@@ -16,9 +31,15 @@ ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n)
         if (!ne)
             return SHAPAN_E_INTERNAL;
         j->e = ne;
+        uint64_t *np = realloc(j->prefix, sizeof *np * (size_t)cap);
+        if (!np)
+            return SHAPAN_E_INTERNAL;
+        j->prefix = np;
         j->cap = cap;
     }
     memcpy(j->e + j->n, e, sizeof *e * (size_t)n);
+    for (int i = j->n; i < j->n + n; i++)
+        j->prefix[i] = journal_mix(i ? j->prefix[i - 1] : 0xCBF29CE484222325ull, &j->e[i]);
     j->n += n;
     return SHAPAN_OK;
 }
@@ -202,6 +223,7 @@ void shapan_world_destroy(ShapanWorld *w)
         return;
     for (int ti = 0; ti < SHAPAN_MAX_TEAMS; ti++) {
         free(w->journal[ti].e);
+        free(w->journal[ti].prefix);
         free(w->undo[ti].s);
         free(w->spied[ti]);
     }

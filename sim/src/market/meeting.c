@@ -21,16 +21,6 @@ static bool order_in_cell(const ShapanOrder *o, int year, int m, int p)
     return o->year == year && !o->bid && o->market == m && o->product == p;
 }
 
-static int cell_orders_left(const ShapanWorld *w, int m, int p)
-{
-    int n = 0;
-    for (int i = 0; i < w->sc->norders; i++)
-        if (order_in_cell(&w->sc->orders[i], w->meet_year, m, p) &&
-            w->order_state[i] == SHAPAN_ORDER_FREE)
-            n++;
-    return n;
-}
-
 static void close_cell(ShapanWorld *w, int m, int p)
 {
     ShapanCell *cell = &w->cells[m][p];
@@ -48,7 +38,7 @@ static void cell_advance(ShapanWorld *w, int m, int p, bool acted)
     ShapanCell *cell = &w->cells[m][p];
     if (cell->done)
         return;
-    if (cell_orders_left(w, m, p) == 0) {
+    if (cell->left == 0) {
         close_cell(w, m, p);
         return;
     }
@@ -122,14 +112,20 @@ static void start_meeting(ShapanWorld *w, int year)
     w->bid_total = 0;
     w->bid_next = 0;
     w->bid_n = 0;
-    for (int i = 0; i < sc->norders; i++)
-        if (sc->orders[i].year == year && sc->orders[i].bid)
+    for (int m = 0; m < SHAPAN_MAX_MARKETS; m++)
+        for (int p = 0; p < SHAPAN_MAX_PRODUCTS; p++)
+            memset(&w->cells[m][p], 0, sizeof w->cells[m][p]);
+    for (int i = 0; i < sc->norders; i++) {
+        const ShapanOrder *o = &sc->orders[i];
+        if (o->year == year && o->bid)
             w->bid_total++;
+        else if (o->year == year && w->order_state[i] == SHAPAN_ORDER_FREE)
+            w->cells[o->market][o->product].left++;
+    }
     for (int m = 0; m < sc->nmarkets; m++) {
         int leader = market_leader(w, m);
         for (int p = 0; p < sc->nproducts; p++) {
             ShapanCell *cell = &w->cells[m][p];
-            memset(cell, 0, sizeof *cell);
             for (int ti = 0; ti < w->nteams; ti++) {
                 if (!live(w, ti) || w->teams[ti].ads[m][p] < sc->meet.min_ad)
                     continue;
@@ -555,6 +551,7 @@ void meet_apply(ShapanWorld *w, const ShapanCommand *c, const Ctx *ads_ctx)
         h->price = o->price;
         w->order_owner[c->order] = (int8_t)(ti + 1);
         w->order_state[c->order] = SHAPAN_ORDER_TAKEN;
+        cell->left--;
         cell->picks[cell->turn]--;
         cell_advance(w, o->market, o->product, true);
         world_clear_undo(w, ti);
