@@ -68,8 +68,8 @@ static bool play_one(const ShapanScenario *sc, const CliRoster *ro, int teams, u
     return true;
 }
 
-static bool bench_games(const char *label, const ShapanScenario *sc, const CliRoster *ro,
-                        int teams, const BenchBudget *b)
+static bool bench_games(const char *label, const ShapanScenario *sc, const CliRoster *ro, int teams,
+                        const BenchBudget *b)
 {
     long commands = 0;
     int n = 0;
@@ -136,8 +136,7 @@ static bool bench_replay(const char *log, const BenchBudget *b)
     printf("%-26s %8.0f commands/s (%d commands, %zu bytes: %.3f ms per replay, %d runs)\n",
            "replay 27 teams, 5 years", commands / replay, commands, len, replay * 1e3, n);
     printf("%-26s %8.0f lines/s    (%ld lines: %.3f ms per parse = %.0f%% of the replay)\n",
-           "parse only (cJSON)", (double)lines / parse, lines, parse * 1e3,
-           100.0 * parse / replay);
+           "parse only (cJSON)", (double)lines / parse, lines, parse * 1e3, 100.0 * parse / replay);
     return true;
 }
 
@@ -159,7 +158,8 @@ static ShapanScenario *sized(const char *path, int teams)
     ShapanScenario *sc = cli_load_scenario(path);
     ShapanError e;
     memset(&e, 0, sizeof e);
-    if (sc && sc->teams_sized_for != teams && shapan_generate_orders(sc, teams, 1, &e) != SHAPAN_OK) {
+    if (sc && sc->teams_sized_for != teams &&
+        shapan_generate_orders(sc, teams, 1, &e) != SHAPAN_OK) {
         cli_print_error(stderr, path, &e);
         shapan_scenario_free(sc);
         return NULL;

@@ -23,8 +23,8 @@ int cli_bench(int argc, char **argv);
 /* Rival profiles named on the command line (rivals.c). */
 typedef struct {
     char name[32];
-    ShapanProfile *profile;    /* loaded from rivals/NAME.json (owned), or NULL */
-    const ShapanRival *rival;  /* the built-in rival when there is no file */
+    ShapanProfile *profile;   /* loaded from rivals/NAME.json (owned), or NULL */
+    const ShapanRival *rival; /* the built-in rival when there is no file */
 } CliRival;
 
 typedef struct {
@@ -47,7 +47,7 @@ typedef struct {
     int team, rank; /* rank: position in shapan_ranking, from 1 */
     bool bankrupt, scored;
     int bankrupt_year, bankrupt_quarter;
-    int64_t equity; /* of the last closed year */
+    int64_t equity;           /* of the last closed year */
     int64_t score, potential; /* when scored */
 } CliTeamResult;
 /* Fills out[0..n-1] in team order; returns n = the number of teams. */

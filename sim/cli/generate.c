@@ -36,8 +36,8 @@ int cli_generate(int argc, char **argv)
         else if (!strcmp(a, "--out"))
             out = v;
         else if (!strcmp(a, "--teams") && !cli_parse_int(v, 1, SHAPAN_MAX_TEAMS, &teams))
-            return cli_usage_error("generate", "--teams: expected 1..%d, got %s",
-                                   SHAPAN_MAX_TEAMS, v);
+            return cli_usage_error("generate", "--teams: expected 1..%d, got %s", SHAPAN_MAX_TEAMS,
+                                   v);
         else if (!strcmp(a, "--seed") && !(have_seed = cli_parse_u64(v, &seed)))
             return cli_usage_error("generate", "--seed: expected an integer >= 0, got %s", v);
     }

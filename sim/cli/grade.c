@@ -258,7 +258,8 @@ int cli_grade(int argc, char **argv)
 
     int rejected = 0;
     CliBuf b = {NULL, 0, 0, false};
-    cli_buf_printf(&b, "\xEF\xBB\xBF" "log,team,name,status,bankrupt_at,equity,potential,score,"
+    cli_buf_printf(&b, "\xEF\xBB\xBF"
+                       "log,team,name,status,bankrupt_at,equity,potential,score,"
                        "rank,error\r\n");
     for (int i = 0; i < n; i++) {
         const GradeLog *g = &q.logs[i];

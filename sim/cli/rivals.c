@@ -42,13 +42,15 @@ static int find_or_add(const char *cmd, CliRoster *r, const char *name, const ch
         memset(&e, 0, sizeof e);
         cr->profile = shapan_profile_load(path, &e);
         if (!cr->profile) {
-            fprintf(stderr, "%s: %s: %s\n", e.where[0] ? e.where : path,
-                    shapan_error_name(e.code), e.message);
+            fprintf(stderr, "%s: %s: %s\n", e.where[0] ? e.where : path, shapan_error_name(e.code),
+                    e.message);
             return -CLI_REJECTED;
         }
     } else if (!(cr->rival = shapan_rival_find(name))) {
-        cli_usage_error(cmd, "unknown rival profile \"%s\" (no %s, and no built-in rival of "
-                             "that name)", name, path);
+        cli_usage_error(cmd,
+                        "unknown rival profile \"%s\" (no %s, and no built-in rival of "
+                        "that name)",
+                        name, path);
         return -CLI_USAGE;
     }
     return r->n++;

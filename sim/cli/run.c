@@ -62,8 +62,8 @@ static int parse_args(int argc, char **argv, RunArgs *a)
             a->have_seed = true;
         } else if (!strcmp(opt, "--teams")) {
             if (!cli_parse_int(v, 1, SHAPAN_MAX_TEAMS, &a->teams))
-                return cli_usage_error("run", "--teams: expected 1..%d, got %s",
-                                       SHAPAN_MAX_TEAMS, v);
+                return cli_usage_error("run", "--teams: expected 1..%d, got %s", SHAPAN_MAX_TEAMS,
+                                       v);
         } else {
             /* --human NAME [NAME...]: every following word up to the next option */
             for (;;) {

@@ -114,8 +114,8 @@ static bool csv_game(void *ctx, int game, uint64_t seed, const ShapanWorld *w,
 static void print_tables(const CliRoster *ro, const ShapanTournamentStats *st, int teams)
 {
     char a[32], b[32];
-    printf("%-12s %7s %7s %10s %9s  rank distribution (teams finishing 1st, 2nd, ...)\n",
-           "profile", "games", "teams", "mean*", "bankrupt");
+    printf("%-12s %7s %7s %10s %9s  rank distribution (teams finishing 1st, 2nd, ...)\n", "profile",
+           "games", "teams", "mean*", "bankrupt");
     for (int p = 0; p < ro->n; p++) {
         const ShapanTournamentStats *s = &st[p];
         int64_t mean10 = s->seats ? (s->score_sum * 20 + s->seats) / (2 * s->seats) : 0;
@@ -179,7 +179,8 @@ int cli_tournament(int argc, char **argv)
     for (int p = 0; p < ro.n; p++)
         ctrl[p] = cli_roster_controller(&ro, p);
     CliBuf csv = {NULL, 0, 0, false};
-    cli_buf_printf(&csv, "\xEF\xBB\xBF" "game,seed,team,profile,name,status,bankrupt_at,equity,"
+    cli_buf_printf(&csv, "\xEF\xBB\xBF"
+                         "game,seed,team,profile,name,status,bankrupt_at,equity,"
                          "score,rank\r\n");
     ShapanTournament t = {.scenario = sc,
                           .profiles = ctrl,
@@ -197,8 +198,8 @@ int cli_tournament(int argc, char **argv)
         status = CLI_REJECTED;
     }
     if (status == CLI_OK) {
-        printf("tournament: %d games of %d teams, seeds %" PRIu64 "..%" PRIu64 ", %s\n\n",
-               a.games, a.teams, a.seed, a.seed + (uint64_t)a.games - 1, a.scenario);
+        printf("tournament: %d games of %d teams, seeds %" PRIu64 "..%" PRIu64 ", %s\n\n", a.games,
+               a.teams, a.seed, a.seed + (uint64_t)a.games - 1, a.scenario);
         print_tables(&ro, stats, a.teams);
         if (a.csv && (csv.failed || !cli_write(a.csv, csv.data)))
             status = CLI_REJECTED;

@@ -41,7 +41,7 @@ typedef enum {
     SHAPAN_CMD_COUNT
 } ShapanCmdType;
 
-const char *shapan_cmd_name(ShapanCmdType t); /* "ads", "pick", ... */
+const char *shapan_cmd_name(ShapanCmdType t);         /* "ads", "pick", ... */
 ShapanCmdType shapan_cmd_from_name(const char *name); /* SHAPAN_CMD_COUNT if unknown */
 
 typedef struct {
@@ -54,19 +54,19 @@ typedef struct {
 typedef struct {
     ShapanCmdType type;
     int team;
-    int order;            /* pick, bid, decline, deliver: scenario order index */
-    int market, product;  /* pass, build_line, convert_line, develop_*: indices */
+    int order;           /* pick, bid, decline, deliver: scenario order index */
+    int market, product; /* pass, build_line, convert_line, develop_*: indices */
     int iso;
-    int kind;             /* buy/rent_plant: plant type; build_line: line type */
-    int plant, line;      /* 1-based */
-    int target;           /* spy: 1-based team */
-    int64_t amount;       /* loans */
-    int years;            /* long_loan */
-    int64_t price;        /* bid */
-    int delivery, term;   /* bid */
-    int64_t slots[4];     /* discount */
+    int kind;                        /* buy/rent_plant: plant type; build_line: line type */
+    int plant, line;                 /* 1-based */
+    int target;                      /* spy: 1-based team */
+    int64_t amount;                  /* loans */
+    int years;                       /* long_loan */
+    int64_t price;                   /* bid */
+    int delivery, term;              /* bid */
+    int64_t slots[4];                /* discount */
     int64_t items[SHAPAN_MAX_ITEMS]; /* order_materials, emergency_buy, sell_inventory */
-    int nbids;            /* ads */
+    int nbids;                       /* ads */
     ShapanAdBid bids[SHAPAN_MAX_CELLS];
 } ShapanCommand;
 

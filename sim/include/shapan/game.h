@@ -19,8 +19,7 @@ typedef struct {
 
 /* Called after every command a rival decided, accepted or not (rc).  `team` is
  * the team whose rival decided it.  For tests, counters and progress. */
-typedef void (*ShapanGameObserver)(void *ctx, int team, const ShapanCommand *c,
-                                   ShapanErrorCode rc);
+typedef void (*ShapanGameObserver)(void *ctx, int team, const ShapanCommand *c, ShapanErrorCode rc);
 
 typedef struct ShapanGame ShapanGame;
 
@@ -58,10 +57,10 @@ ShapanErrorCode shapan_game_play(ShapanGame *g, long max_commands, int *human, S
 int shapan_tournament_seat(int game, int seat, int nprofiles);
 
 typedef struct {
-    int games;         /* games it appeared in */
-    int seats;         /* teams it played, over all games */
-    int64_t score_sum; /* sum of its teams' scores; a bankrupt team counts 0 */
-    int bankrupt;      /* teams that went bankrupt */
+    int games;                  /* games it appeared in */
+    int seats;                  /* teams it played, over all games */
+    int64_t score_sum;          /* sum of its teams' scores; a bankrupt team counts 0 */
+    int bankrupt;               /* teams that went bankrupt */
     int rank[SHAPAN_MAX_TEAMS]; /* rank[r]: its teams that finished (r+1)-th */
     /* head to head, against profile j: games where both appeared, and of those the
      * games where this profile's best-placed team ranked above j's best-placed team
@@ -80,8 +79,8 @@ typedef struct {
     const ShapanController *profiles; /* nprofiles controllers (their names are ignored) */
     int nprofiles;
     int games, teams;
-    uint64_t seed;      /* game g uses seed + g */
-    long max_commands;  /* per game */
+    uint64_t seed;     /* game g uses seed + g */
+    long max_commands; /* per game */
     /* false (the default): every game gets a fresh order book generated from the
      * scenario's forecast for `teams` teams with the game's seed, as an instructor
      * makes one per competition; true: every game plays the scenario's own book */

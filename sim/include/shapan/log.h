@@ -18,7 +18,7 @@ typedef struct {
     uint64_t seed;
     int nteams;
     ShapanTeamInfo teams[SHAPAN_MAX_TEAMS];
-    char *scenario_json;    /* embedded scenario text (owned), or NULL */
+    char *scenario_json;     /* embedded scenario text (owned), or NULL */
     char scenario_path[512]; /* or a path relative to the log's folder */
     char sha256[65];         /* "" if not given */
 } ShapanLogHeader;
@@ -64,7 +64,7 @@ ShapanScenarioCache *shapan_scenario_cache_create(void); /* NULL when out of mem
 void shapan_scenario_cache_destroy(ShapanScenarioCache *c);
 
 typedef struct {
-    const char *log_dir;          /* folder the log lives in (for a header scenario path) */
+    const char *log_dir;           /* folder the log lives in (for a header scenario path) */
     const char *scenario_override; /* --scenario FILE, or NULL */
     int until_year, until_quarter; /* 0 = to the end */
     ShapanScenarioCache *cache;    /* NULL: every replay loads its own scenario */

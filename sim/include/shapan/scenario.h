@@ -49,18 +49,18 @@ typedef struct {
     int64_t rent; /* per year */
     int64_t sale; /* sale value */
     int slots;
-    int points; /* owned plants only */
+    int points;    /* owned plants only */
     int max_count; /* of this type per team, bought + rented */
 } ShapanPlantType;
 
 typedef struct {
     char id[SHAPAN_ID_LEN];
     char name[SHAPAN_NAME_LEN];
-    int64_t total;      /* price; instalment = total / max(1, install_q) */
-    int install_q;      /* 0 = ready at once */
-    int production_q;   /* quarters a unit spends in the line */
+    int64_t total;       /* price; instalment = total / max(1, install_q) */
+    int install_q;       /* 0 = ready at once */
+    int production_q;    /* quarters a unit spends in the line */
     int64_t convert_fee; /* per quarter; paid fee * max(1, convert_q) at once */
-    int convert_q;      /* 0 = instant */
+    int convert_q;       /* 0 = instant */
     int64_t maintenance; /* per year */
     int64_t residual;
     int64_t depreciation; /* per year, never below residual */
@@ -95,7 +95,7 @@ typedef struct {
     ShapanRate short_rate;
     int short_term_q; /* quarters until a short loan is due (4) */
     int64_t short_min;
-    ShapanRate loan_cap; /* x equity at the end of the previous year (3/1) */
+    ShapanRate loan_cap;      /* x equity at the end of the previous year (3/1) */
     ShapanRate discount_near; /* slots 1-2 (8/100) */
     ShapanRate discount_far;  /* slots 3-4 (9/100) */
     int64_t admin_fee;        /* per quarter */
@@ -112,12 +112,12 @@ typedef struct {
     int64_t min_ad;    /* 10 */
     int64_t pick_step; /* picks = 1 + floor((ad - min_ad) / pick_step) */
     bool market_leader;
-    int group_size;         /* bid orders per group (3) */
-    int64_t bid_fee;        /* 10 */
-    ShapanRate bid_max;     /* price cap x direct cost x qty (3/1) */
-    ShapanRate bid_cap;     /* wins limit = half_up(bid_cap * bids / live teams) (3/1) */
-    int64_t score_base;     /* 100 */
-    int score_delivery_base; /* 5: (5 - delivery) */
+    int group_size;                /* bid orders per group (3) */
+    int64_t bid_fee;               /* 10 */
+    ShapanRate bid_max;            /* price cap x direct cost x qty (3/1) */
+    ShapanRate bid_cap;            /* wins limit = half_up(bid_cap * bids / live teams) (3/1) */
+    int64_t score_base;            /* 100 */
+    int score_delivery_base;       /* 5: (5 - delivery) */
     int64_t score_delivery_weight; /* 2 */
     int64_t score_term_weight;     /* 1 */
     int64_t score_price_weight;    /* 8 */
@@ -125,14 +125,14 @@ typedef struct {
 
 /* The opening company (RULES.md §8).  All zero for a company that starts from cash. */
 typedef struct {
-    int type;  /* plant type */
+    int type; /* plant type */
     bool owned;
     int rent_start_aq; /* rented plants: the quarter of the last rent payment (may be < 0) */
 } ShapanOpeningPlant;
 
 typedef struct {
-    int type;    /* line type */
-    int plant;   /* 1-based index into opening plants */
+    int type;  /* line type */
+    int plant; /* 1-based index into opening plants */
     int product;
     int64_t book; /* net book value (complete lines) */
     int wip_left; /* 0 = idle; n = the unit in process reaches stock at S1 of quarter n of year 1 */
@@ -221,8 +221,9 @@ typedef struct {
     int nlines;
     int64_t materials[SHAPAN_MAX_MATERIALS]; /* units in stock */
     int64_t products[SHAPAN_MAX_PRODUCTS];
-    int64_t arrivals[4][SHAPAN_MAX_MATERIALS]; /* material orders arriving at S2 of Y1Q(1+i), paid then */
-    bool markets[SHAPAN_MAX_MARKETS]; /* held certificates */
+    int64_t arrivals[4][SHAPAN_MAX_MATERIALS]; /* material orders arriving at S2 of Y1Q(1+i), paid
+                                                  then */
+    bool markets[SHAPAN_MAX_MARKETS];          /* held certificates */
     bool isos[SHAPAN_MAX_ISOS];
     bool qualified[SHAPAN_MAX_PRODUCTS];
     ShapanOpeningLoan loans[SHAPAN_MAX_LOANS];
@@ -279,8 +280,7 @@ typedef struct {
 ShapanScenario *shapan_scenario_from_json(const char *text, size_t len, ShapanError *errs,
                                           int max_errs, int *nerrs);
 /* Reads a file (no printing); a read failure is one E_IO error naming the path. */
-ShapanScenario *shapan_scenario_load(const char *path, ShapanError *errs, int max_errs,
-                                     int *nerrs);
+ShapanScenario *shapan_scenario_load(const char *path, ShapanError *errs, int max_errs, int *nerrs);
 void shapan_scenario_free(ShapanScenario *sc);
 /* Serialises back to JSON (FORMAT.md); caller frees with free(). */
 char *shapan_scenario_to_json(const ShapanScenario *sc);

@@ -6,7 +6,7 @@
 
 #include "shapan/scenario.h"
 
-/* Ledger accounts (double entry).  Every movement is one ShapanEntry that
+/* Ledger accounts (every entry a debit and a credit).  Every movement is one ShapanEntry that
  * debits one account and credits another; statements are sums of entries. */
 typedef enum {
     /* assets */
@@ -51,19 +51,19 @@ const char *shapan_account_name(ShapanAccount a); /* "cash", "admin", ... */
 typedef struct {
     int16_t year; /* the year it is booked in (0 = opening) */
     int8_t quarter;
-    int8_t stage; /* ShapanStage at which it happened */
+    int8_t stage;          /* ShapanStage at which it happened */
     uint8_t debit, credit; /* ShapanAccount */
-    int16_t detail; /* item, market, product, line ... or -1 */
-    int32_t seq;    /* the command (log seq) that caused it; 0 = opening */
-    int64_t amount; /* may be negative (a leased line's residual) */
+    int16_t detail;        /* item, market, product, line ... or -1 */
+    int32_t seq;           /* the command (log seq) that caused it; 0 = opening */
+    int64_t amount;        /* may be negative (a leased line's residual) */
 } ShapanEntry;
 
 typedef enum { SHAPAN_PLANT_OWNED = 0, SHAPAN_PLANT_RENTED, SHAPAN_PLANT_GONE } ShapanPlantStatus;
 
 typedef struct {
     int8_t type;
-    int8_t status;     /* ShapanPlantStatus */
-    int16_t rent_aq;   /* rented: the quarter of the last rent payment (anniversary) */
+    int8_t status;   /* ShapanPlantStatus */
+    int16_t rent_aq; /* rented: the quarter of the last rent payment (anniversary) */
 } ShapanPlant;
 
 typedef enum {
@@ -82,17 +82,17 @@ typedef struct {
     int8_t convert_left;
     int8_t wip_left; /* quarters until the unit in process is finished; 0 = idle */
     int8_t wip_product;
-    int16_t last_invest_aq; /* quarter of the last instalment */
-    int16_t completed_year; /* year construction completed */
-    int64_t paid;     /* money invested (construction in progress until ready) */
-    int64_t book;     /* net book value once complete */
+    int16_t last_invest_aq;     /* quarter of the last instalment */
+    int16_t completed_year;     /* year construction completed */
+    int64_t paid;               /* money invested (construction in progress until ready) */
+    int64_t book;               /* net book value once complete */
     int64_t book_last_year_end; /* book value at the last year end (for a sale's loss) */
     int64_t wip_value;
 } ShapanLine;
 
 typedef struct {
     int64_t principal;
-    int16_t due;  /* long: year of repayment; short: absolute quarter of repayment */
+    int16_t due; /* long: year of repayment; short: absolute quarter of repayment */
     int8_t is_short;
     int8_t pad;
 } ShapanLoan;
@@ -119,7 +119,7 @@ typedef struct {
     int64_t materials[SHAPAN_MAX_MATERIALS];
     int64_t products[SHAPAN_MAX_PRODUCTS];
     int32_t arrivals[SHAPAN_MAX_QUARTERS][SHAPAN_MAX_MATERIALS]; /* ordered, arriving at S2 */
-    int64_t recv[SHAPAN_MAX_QUARTERS]; /* receivables by due quarter */
+    int64_t recv[SHAPAN_MAX_QUARTERS];                           /* receivables by due quarter */
     ShapanPlant plants[SHAPAN_MAX_PLANTS];
     int nplants;
     ShapanLine lines[SHAPAN_MAX_LINES];
@@ -138,9 +138,9 @@ typedef struct {
     int8_t iso_last_year[SHAPAN_MAX_ISOS];
     int8_t iso_held[SHAPAN_MAX_ISOS];
     int64_t ads[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS]; /* this year's ads */
-    int64_t sales[SHAPAN_MAX_MARKETS];      /* delivered revenue this year */
-    int64_t sales_prev[SHAPAN_MAX_MARKETS]; /* last year */
-    int8_t defaulted[SHAPAN_MAX_MARKETS];   /* revoked an order of this market this year */
+    int64_t sales[SHAPAN_MAX_MARKETS];                    /* delivered revenue this year */
+    int64_t sales_prev[SHAPAN_MAX_MARKETS];               /* last year */
+    int8_t defaulted[SHAPAN_MAX_MARKETS]; /* revoked an order of this market this year */
     int8_t defaulted_prev[SHAPAN_MAX_MARKETS];
     int64_t tax_payable;
     int64_t loss_pool; /* losses not yet offset against profit */
@@ -154,7 +154,7 @@ typedef struct {
     int8_t picks[SHAPAN_MAX_TEAMS];  /* picks left, per rank position */
     int8_t turn;                     /* rank position whose turn it is */
     int8_t done;
-    int16_t left;                    /* orders of the cell still on offer */
+    int16_t left; /* orders of the cell still on offer */
 } ShapanCell;
 
 typedef struct {

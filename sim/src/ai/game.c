@@ -127,8 +127,7 @@ static int waiting_human(const ShapanGame *g, const ShapanWorld *w)
 }
 
 static ShapanErrorCode deadlock(const ShapanGame *g, const ShapanWorld *w, int team,
-                                const ShapanCommand *last, const ShapanError *why,
-                                ShapanError *err)
+                                const ShapanCommand *last, const ShapanError *why, ShapanError *err)
 {
     if (!team)
         for (int t = 1; t <= g->nteams && !team; t++)

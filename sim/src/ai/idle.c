@@ -67,18 +67,17 @@ static bool idle_decide(void *st, const ShapanWorld *w, int team, ShapanCommand 
             return true;
         }
         return idle_move(w, team, SHAPAN_CMD_END_QUARTER, out);
-    case SHAPAN_STAGE_MEETING:
-        return false; /* nothing of ours is open in the meeting */
+    case SHAPAN_STAGE_MEETING: return false; /* nothing of ours is open in the meeting */
     case SHAPAN_STAGE_S6:
         if (shapan_team_closed_year(w, team) >= sc->years)
             return false; /* our game is over */
         return idle_move(w, team, quarter >= 4 ? SHAPAN_CMD_NEXT : SHAPAN_CMD_END_QUARTER, out);
-    default: /* long-loan window, S1..S5 */
-        return idle_move(w, team, SHAPAN_CMD_END_QUARTER, out);
+    default: /* long-loan window, S1..S5 */ return idle_move(w, team, SHAPAN_CMD_END_QUARTER, out);
     }
 }
 
 const ShapanRival shapan_rival_idle = {
-    "idle", "does nothing: empty ads, passes every pick, declines every bid, ends quarters",
-    NULL, NULL, idle_decide, NULL,
+    "idle",      "does nothing: empty ads, passes every pick, declines every bid, ends quarters",
+    NULL,        NULL,
+    idle_decide, NULL,
 };

@@ -35,7 +35,7 @@ typedef struct {
     int pos_key;
     unsigned done;
     int cash_step;
-    int steps; /* commands proposed at this position */
+    int steps;     /* commands proposed at this position */
     ShapanRng rng; /* the rival's own generator: ad noise only */
 } Planner;
 
@@ -62,8 +62,8 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     pl->pos_key = -1;
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
-        pl->build_type[i] =
-            b->plant ? shapan_scenario_plant_type(sc, b->type) : shapan_scenario_line_type(sc, b->type);
+        pl->build_type[i] = b->plant ? shapan_scenario_plant_type(sc, b->type)
+                                     : shapan_scenario_line_type(sc, b->type);
         pl->build_product[i] = b->plant ? -1 : shapan_scenario_product(sc, b->product);
     }
     for (int i = 0; i < p->nproducts; i++)
@@ -221,7 +221,8 @@ static int64_t want_units(const View *v, int p)
                 need += pr->bom[k].qty;
         if (l->product == p && v->year < v->sc->years)
             need += v->pl->p->carry_quarters / v->sc->line_types[l->type].production_q +
-                    (v->pl->p->carry_quarters > 0 && v->sc->line_types[l->type].production_q > v->pl->p->carry_quarters);
+                    (v->pl->p->carry_quarters > 0 &&
+                     v->sc->line_types[l->type].production_q > v->pl->p->carry_quarters);
     }
     /* before the first meeting year nothing is sold: build the carry only */
     return need - have;
@@ -344,8 +345,9 @@ static int64_t loan_headroom(const View *v)
     ShapanStatement st;
     shapan_statement(v->w, v->team, v->year, &st);
     int64_t eq = st.balance[SHAPAN_BAL_EQUITY];
-    int64_t next = (eq > 0 ? shapan_floor(eq, v->sc->fin.loan_cap) : 0) * v->pl->p->loan_cap_percent / 100 -
-                   loans_total(v->t, false);
+    int64_t next =
+        (eq > 0 ? shapan_floor(eq, v->sc->fin.loan_cap) : 0) * v->pl->p->loan_cap_percent / 100 -
+        loans_total(v->t, false);
     return next < room ? next : room;
 }
 
@@ -359,13 +361,15 @@ static int plants_held(const ShapanTeam *t)
     return n;
 }
 
-/* Index of the first scheduled build not yet made, if it is due now. */
-static int next_build(const View *v)
+/* Marks the scheduled builds not made yet: the k-th plant (line) of the plan is
+ * made once the board holds more than k plants (lines).  Returns how many. */
+static int pending_builds(const View *v, bool pending[AI_MAX_STEPS])
 {
     const ShapanProfile *p = v->pl->p;
-    int plants = 0, lines = 0;
+    int plants = 0, lines = 0, n = 0;
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
+        pending[i] = false;
         if (v->pl->build_type[i] < 0 || (!b->plant && v->pl->build_product[i] < 0))
             continue;
         bool made = b->plant ? plants_held(v->t) > plants : v->t->nlines > lines;
@@ -373,10 +377,22 @@ static int next_build(const View *v)
             plants++;
         else
             lines++;
-        if (made)
-            continue;
-        return shapan_aq(b->year, b->quarter) <= v->aq ? i : -1;
+        pending[i] = !made;
+        n += !made;
     }
+    return n;
+}
+
+/* Index of the first scheduled build not yet made, if it is due now. */
+static int next_build(const View *v)
+{
+    bool pending[AI_MAX_STEPS];
+    pending_builds(v, pending);
+    for (int i = 0; i < v->pl->p->nbuilds; i++)
+        if (pending[i]) {
+            const AiBuild *b = &v->pl->p->builds[i];
+            return shapan_aq(b->year, b->quarter) <= v->aq ? i : -1;
+        }
     return -1;
 }
 
@@ -604,20 +620,11 @@ static int64_t planned_spend(const View *v)
 {
     int64_t s = 0;
     /* every build due by this quarter and not made yet */
-    const ShapanProfile *bp = v->pl->p;
-    int plants = 0, lines = 0;
-    for (int i = 0; i < bp->nbuilds; i++) {
-        const AiBuild *b = &bp->builds[i];
-        if (v->pl->build_type[i] < 0 || (!b->plant && v->pl->build_product[i] < 0))
-            continue;
-        bool made = b->plant ? plants_held(v->t) > plants : v->t->nlines > lines;
-        if (b->plant)
-            plants++;
-        else
-            lines++;
-        if (!made && shapan_aq(b->year, b->quarter) <= v->aq)
+    bool pending[AI_MAX_STEPS];
+    pending_builds(v, pending);
+    for (int i = 0; i < v->pl->p->nbuilds; i++)
+        if (pending[i] && shapan_aq(v->pl->p->builds[i].year, v->pl->p->builds[i].quarter) <= v->aq)
             s += build_cost(v, i);
-    }
     for (int k = 0; k < v->t->nlines; k++) {
         const ShapanLine *l = &v->t->lines[k];
         const ShapanLineType *lt = &v->sc->line_types[l->type];
@@ -627,7 +634,8 @@ static int64_t planned_spend(const View *v)
     const ShapanProfile *p = v->pl->p;
     for (int k = 0; k < p->nproducts; k++) {
         int pr = v->pl->product[k];
-        if (pr >= 0 && !v->t->qualified[pr] && shapan_aq(p->products[k].year, p->products[k].quarter) <= v->aq &&
+        if (pr >= 0 && !v->t->qualified[pr] &&
+            shapan_aq(p->products[k].year, p->products[k].quarter) <= v->aq &&
             v->t->rnd_paid[pr] < v->sc->products[pr].rnd_quarters)
             s += v->sc->products[pr].rnd_fee;
     }
@@ -1073,8 +1081,12 @@ static void *planner_create_stub(const ShapanWorld *w, int team, uint64_t seed)
 }
 
 static const ShapanRival planner_rival = {
-    "planner", "the planning rival, driven by a profile", planner_create_stub,
-    shapan_planner_destroy, shapan_planner_decide, NULL,
+    "planner",
+    "the planning rival, driven by a profile",
+    planner_create_stub,
+    shapan_planner_destroy,
+    shapan_planner_decide,
+    NULL,
 };
 
 bool shapan_ai_start_profile(ShapanAi *ai, const ShapanProfile *p, const ShapanWorld *w, int team,

@@ -46,28 +46,27 @@ ShapanProfile *shapan_profile_from_json(const char *text, size_t len, ShapanErro
     ShapanProfile *p = calloc(1, sizeof *p);
     bool ok = p != NULL;
     int64_t reserve = 0;
-    ok = ok && shapan_json_string(root, "profile", p->name, sizeof p->name, "", err) &&
-         shapan_json_string_opt(root, "description", "", p->description, sizeof p->description,
-                                "", err) &&
-         shapan_json_bool_opt(root, "idle", false, &p->idle, "", err) &&
-         shapan_json_int32_opt(root, "ad_percent", 0, 1000, 100, &p->ad_percent, "", err) &&
-         shapan_json_int32_opt(root, "ad_extra", 0, 1000, 0, &p->ad_extra, "", err) &&
-         shapan_json_int32_opt(root, "overbook_percent", 0, 200, 0, &p->overbook_percent, "",
+    ok =
+        ok && shapan_json_string(root, "profile", p->name, sizeof p->name, "", err) &&
+        shapan_json_string_opt(root, "description", "", p->description, sizeof p->description, "",
                                err) &&
-         shapan_json_int32_opt(root, "loan_cap_percent", 0, 100, 50, &p->loan_cap_percent, "",
-                               err) &&
-         shapan_json_int32_opt(root, "long_percent", 0, 100, 0, &p->long_percent, "", err) &&
-         shapan_json_int32_opt(root, "long_years", 1, 5, 2, &p->long_years, "", err) &&
-         shapan_json_int_opt(root, "reserve", 0, 100000, 20, &reserve, "", err) &&
-         shapan_json_bool_opt(root, "bids", false, &p->bids, "", err) &&
-         shapan_json_int32_opt(root, "carry_quarters", 0, 8, 2, &p->carry_quarters, "", err) &&
-         shapan_json_int32_opt(root, "focus", 0, SHAPAN_MAX_MARKETS, 0, &p->focus, "", err) &&
-         shapan_json_int32_opt(root, "extra_picks", 0, 5, 0, &p->extra_picks, "", err) &&
-         shapan_json_int32_opt(root, "ad_noise_percent", 0, 50, 10, &p->ad_noise_percent, "",
-                               err) &&
-         shapan_json_int32_opt(root, "bid_markup_percent", 100, 300, 180,
-                               &p->bid_markup_percent, "", err) &&
-         shapan_json_bool_opt(root, "discount", true, &p->discount, "", err);
+        shapan_json_bool_opt(root, "idle", false, &p->idle, "", err) &&
+        shapan_json_int32_opt(root, "ad_percent", 0, 1000, 100, &p->ad_percent, "", err) &&
+        shapan_json_int32_opt(root, "ad_extra", 0, 1000, 0, &p->ad_extra, "", err) &&
+        shapan_json_int32_opt(root, "overbook_percent", 0, 200, 0, &p->overbook_percent, "", err) &&
+        shapan_json_int32_opt(root, "loan_cap_percent", 0, 100, 50, &p->loan_cap_percent, "",
+                              err) &&
+        shapan_json_int32_opt(root, "long_percent", 0, 100, 0, &p->long_percent, "", err) &&
+        shapan_json_int32_opt(root, "long_years", 1, 5, 2, &p->long_years, "", err) &&
+        shapan_json_int_opt(root, "reserve", 0, 100000, 20, &reserve, "", err) &&
+        shapan_json_bool_opt(root, "bids", false, &p->bids, "", err) &&
+        shapan_json_int32_opt(root, "carry_quarters", 0, 8, 2, &p->carry_quarters, "", err) &&
+        shapan_json_int32_opt(root, "focus", 0, SHAPAN_MAX_MARKETS, 0, &p->focus, "", err) &&
+        shapan_json_int32_opt(root, "extra_picks", 0, 5, 0, &p->extra_picks, "", err) &&
+        shapan_json_int32_opt(root, "ad_noise_percent", 0, 50, 10, &p->ad_noise_percent, "", err) &&
+        shapan_json_int32_opt(root, "bid_markup_percent", 100, 300, 180, &p->bid_markup_percent, "",
+                              err) &&
+        shapan_json_bool_opt(root, "discount", true, &p->discount, "", err);
     if (ok)
         p->reserve = reserve;
     ok = ok &&
@@ -75,8 +74,8 @@ ShapanProfile *shapan_profile_from_json(const char *text, size_t len, ShapanErro
                   SHAPAN_MAX_PRODUCTS, &p->nproducts, err) &&
          read_dev(cJSON_GetObjectItemCaseSensitive(root, "markets"), "markets", p->markets,
                   SHAPAN_MAX_MARKETS, &p->nmarkets, err) &&
-         read_dev(cJSON_GetObjectItemCaseSensitive(root, "isos"), "isos", p->isos,
-                  SHAPAN_MAX_ISOS, &p->nisos, err);
+         read_dev(cJSON_GetObjectItemCaseSensitive(root, "isos"), "isos", p->isos, SHAPAN_MAX_ISOS,
+                  &p->nisos, err);
     const cJSON *builds = cJSON_GetObjectItemCaseSensitive(root, "builds");
     if (ok && builds) {
         int i = 0;
@@ -92,13 +91,13 @@ ShapanProfile *shapan_profile_from_json(const char *text, size_t len, ShapanErro
             }
             AiBuild *b = &p->builds[i];
             char kind[16];
-            ok = shapan_json_string(it, "build", kind, sizeof kind, path, err) &&
-                 shapan_json_id(it, "type", b->type, sizeof b->type, path, err) &&
-                 shapan_json_int32(it, "year", 1, SHAPAN_MAX_YEARS, &b->year, path, err) &&
-                 shapan_json_int32(it, "quarter", 1, 4, &b->quarter, path, err) &&
-                 shapan_json_bool_opt(it, "buy", false, &b->buy, path, err) &&
-                 shapan_json_string_opt(it, "product", "", b->product, sizeof b->product, path,
-                                        err);
+            ok =
+                shapan_json_string(it, "build", kind, sizeof kind, path, err) &&
+                shapan_json_id(it, "type", b->type, sizeof b->type, path, err) &&
+                shapan_json_int32(it, "year", 1, SHAPAN_MAX_YEARS, &b->year, path, err) &&
+                shapan_json_int32(it, "quarter", 1, 4, &b->quarter, path, err) &&
+                shapan_json_bool_opt(it, "buy", false, &b->buy, path, err) &&
+                shapan_json_string_opt(it, "product", "", b->product, sizeof b->product, path, err);
             if (!ok)
                 break;
             b->plant = strcmp(kind, "plant") == 0;

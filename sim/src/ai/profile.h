@@ -33,21 +33,21 @@ struct ShapanProfile {
     int nmarkets;
     AiDev isos[SHAPAN_MAX_ISOS];
     int nisos;
-    int ad_percent;        /* ads relative to what the planned sales need (100 = just enough) */
-    int ad_extra;          /* W added to every cell it advertises in */
-    int overbook_percent;  /* picks up to capacity x (100 + this) / 100 */
-    int loan_cap_percent;  /* never borrows beyond this share of the loan cap */
-    int long_percent;      /* share of the year's capital spending funded by a long loan */
+    int ad_percent;       /* ads relative to what the planned sales need (100 = just enough) */
+    int ad_extra;         /* W added to every cell it advertises in */
+    int overbook_percent; /* picks up to capacity x (100 + this) / 100 */
+    int loan_cap_percent; /* never borrows beyond this share of the loan cap */
+    int long_percent;     /* share of the year's capital spending funded by a long loan */
     int long_years;
-    int64_t reserve;       /* cash kept free beyond the known payments */
-    int carry_quarters;    /* stock to carry into next year: quarters of each line's output */
-    int ad_noise_percent;  /* seeded +- variation of ads, so equal rivals don't tie */
-    int focus;             /* advertise each product in its N biggest markets only (0 = all) */
-    int extra_picks;       /* picks bought beyond what the planned units need, per cell */
-    bool bids;             /* answers bid orders it can make */
+    int64_t reserve;        /* cash kept free beyond the known payments */
+    int carry_quarters;     /* stock to carry into next year: quarters of each line's output */
+    int ad_noise_percent;   /* seeded +- variation of ads, so equal rivals don't tie */
+    int focus;              /* advertise each product in its N biggest markets only (0 = all) */
+    int extra_picks;        /* picks bought beyond what the planned units need, per cell */
+    bool bids;              /* answers bid orders it can make */
     int bid_markup_percent; /* bid price = direct cost x qty x this / 100 */
-    bool discount;         /* discounts receivables to pay what is due */
-    bool idle;             /* does nothing at all (the idle rival) */
+    bool discount;          /* discounts receivables to pay what is due */
+    bool idle;              /* does nothing at all (the idle rival) */
 };
 
 #endif

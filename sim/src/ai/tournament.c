@@ -90,8 +90,8 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
             rc = shapan_error_set(&e, SHAPAN_E_WAIT, "", "Team %d is a human.", human);
         if (rc != SHAPAN_OK) {
             char where[sizeof e.where];
-            snprintf(where, sizeof where, "game %d (seed %llu): %.80s", g,
-                     (unsigned long long)seed, e.where);
+            snprintf(where, sizeof where, "game %d (seed %llu): %.80s", g, (unsigned long long)seed,
+                     e.where);
             shapan_error_set(err, rc, where, "%s", e.message);
             shapan_game_destroy(game);
             free(book.orders);
@@ -99,8 +99,8 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
         }
         const ShapanWorld *w = shapan_game_world(game);
         add_game(stats, np, w, seat_profile);
-        bool go_on = !t->on_game ||
-                     t->on_game(t->ctx, g, seed, w, shapan_game_teams(game), seat_profile);
+        bool go_on =
+            !t->on_game || t->on_game(t->ctx, g, seed, w, shapan_game_teams(game), seat_profile);
         shapan_game_destroy(game);
         free(book.orders);
         if (!go_on)

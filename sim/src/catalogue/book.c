@@ -12,8 +12,7 @@ static bool wide_int(CatLoader *ld, const cJSON *o, const char *key, int *out, c
     return cat_i32(ld, o, key, -1000000, 1000000, out, path);
 }
 
-static void range_error(CatLoader *ld, const char *path, const char *key, const char *msg,
-                        int v)
+static void range_error(CatLoader *ld, const char *path, const char *key, const char *msg, int v)
 {
     char where[112];
     shapan_json_path_key(where, sizeof where, path, key);
@@ -41,16 +40,16 @@ static bool check_year(CatLoader *ld, const cJSON *o, const char *path, bool nee
 
 void cat_load_forecast(CatLoader *ld, const cJSON *root)
 {
-    static const char *const keys[] = {"year", "market", "product", "qty",
-                                       "avg_price_x10", "count", NULL};
+    static const char *const keys[] = {"year",          "market", "product", "qty",
+                                       "avg_price_x10", "count",  NULL};
     ShapanScenario *sc = ld->sc;
     const cJSON *arr = cat_array_opt(ld, root, "forecast", "");
     if (!arr)
         return;
     bool seen[SHAPAN_MAX_YEARS + 1][SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];
     memset(seen, 0, sizeof seen);
-    int n = cat_count(ld, arr, (SHAPAN_MAX_YEARS + 1) * SHAPAN_MAX_CELLS, "forecast",
-                      "forecast cells");
+    int n =
+        cat_count(ld, arr, (SHAPAN_MAX_YEARS + 1) * SHAPAN_MAX_CELLS, "forecast", "forecast cells");
     for (int i = 0; i < n; i++) {
         char p[48];
         shapan_json_path_index(p, sizeof p, "forecast", i);
@@ -105,8 +104,7 @@ static void load_order_isos(CatLoader *ld, const cJSON *o, const char *p, Shapan
         }
         int k = shapan_scenario_iso(ld->sc, it->valuestring);
         if (k < 0)
-            cat_error(ld, SHAPAN_E_UNKNOWN_ID, where, "no ISO with id \"%.40s\"",
-                      it->valuestring);
+            cat_error(ld, SHAPAN_E_UNKNOWN_ID, where, "no ISO with id \"%.40s\"", it->valuestring);
         else if (ord->iso_mask & (1u << k))
             cat_error(ld, SHAPAN_E_REF, where, "ISO \"%s\" listed twice", it->valuestring);
         else
@@ -132,8 +130,8 @@ static void check_bid_blank(CatLoader *ld, const cJSON *o, const char *p, const 
 
 static void load_order(CatLoader *ld, const cJSON *o, const char *p, ShapanOrder *ord)
 {
-    static const char *const keys[] = {"id",       "year", "market", "product", "qty",
-                                       "price",    "delivery", "term", "iso",   "bid", NULL};
+    static const char *const keys[] = {"id",       "year", "market", "product", "qty", "price",
+                                       "delivery", "term", "iso",    "bid",     NULL};
     cat_keys(ld, o, keys, p);
     cat_id(ld, o, "id", ord->id, SHAPAN_ID_LEN, p);
     check_year(ld, o, p, true, &ord->year);
@@ -149,8 +147,7 @@ static void load_order(CatLoader *ld, const cJSON *o, const char *p, ShapanOrder
         return;
     }
     cat_int(ld, o, "price", 1, CAT_MONEY_MAX, &ord->price, p);
-    if (wide_int(ld, o, "delivery", &ord->delivery, p) &&
-        (ord->delivery < 1 || ord->delivery > 4))
+    if (wide_int(ld, o, "delivery", &ord->delivery, p) && (ord->delivery < 1 || ord->delivery > 4))
         range_error(ld, p, "delivery", "delivery quarter %d: expected 1 to 4", ord->delivery);
     if (wide_int(ld, o, "term", &ord->term, p) && (ord->term < 0 || ord->term > 4))
         range_error(ld, p, "term", "receivable term %d: expected 0 to 4 quarters", ord->term);

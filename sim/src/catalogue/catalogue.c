@@ -168,9 +168,9 @@ static void load_plant_types(CatLoader *ld, const cJSON *root)
 
 static void load_line_types(CatLoader *ld, const cJSON *root)
 {
-    static const char *const keys[] = {
-        "id",        "name",        "total",       "install_q",    "production_q", "convert_fee",
-        "convert_q", "maintenance", "residual",    "depreciation", "points",       NULL};
+    static const char *const keys[] = {"id",           "name",         "total",     "install_q",
+                                       "production_q", "convert_fee",  "convert_q", "maintenance",
+                                       "residual",     "depreciation", "points",    NULL};
     ShapanScenario *sc = ld->sc;
     int n;
     const cJSON *arr = open_list(ld, root, "line_types", false, 1, SHAPAN_MAX_LINE_TYPES, &n);
@@ -249,9 +249,8 @@ static void load_bom(CatLoader *ld, const cJSON *po, int pi)
             continue;
         }
         for (int k = 0; k < pr->nbom; k++) {
-            int other = pr->bom[k].kind == SHAPAN_ITEM_MATERIAL
-                            ? pr->bom[k].index
-                            : sc->nmaterials + pr->bom[k].index;
+            int other = pr->bom[k].kind == SHAPAN_ITEM_MATERIAL ? pr->bom[k].index
+                                                                : sc->nmaterials + pr->bom[k].index;
             if (other == item) {
                 char where[112];
                 snprintf(where, sizeof where, "%s.item", ip);
@@ -291,8 +290,8 @@ static void find_cycles(CatLoader *ld, int pi, int *state, const cJSON *products
         int q = pr->bom[k].index;
         if (state[q] == 1) {
             /* find the raw position of this item in the JSON for the path */
-            const cJSON *bom = cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(products, pi),
-                                                                "bom");
+            const cJSON *bom =
+                cJSON_GetObjectItemCaseSensitive(cJSON_GetArrayItem(products, pi), "bom");
             int raw = 0, pos = 0;
             for (const cJSON *it = bom ? bom->child : NULL; it; it = it->next, pos++) {
                 const cJSON *id = cJSON_GetObjectItemCaseSensitive(it, "item");
@@ -306,8 +305,9 @@ static void find_cycles(CatLoader *ld, int pi, int *state, const cJSON *products
             if (q == pi)
                 cat_error(ld, SHAPAN_E_REF, where, "BOM cycle: %s needs itself", pr->id);
             else
-                cat_error(ld, SHAPAN_E_REF, where, "BOM cycle: %s needs %s, whose BOM leads back to %s",
-                          pr->id, sc->products[q].id, pr->id);
+                cat_error(ld, SHAPAN_E_REF, where,
+                          "BOM cycle: %s needs %s, whose BOM leads back to %s", pr->id,
+                          sc->products[q].id, pr->id);
             ld->bad_costs = true;
         } else if (state[q] == 0) {
             find_cycles(ld, q, state, products);

@@ -112,8 +112,8 @@ bool shapan_json_int_value(const cJSON *item, int64_t min, int64_t max, int64_t 
         return fail(err, SHAPAN_E_AMOUNT, where, "expected an integer, not a fraction");
     if (r == 2) {
         shapan_error_set(err, SHAPAN_E_AMOUNT, where,
-                         "number too large: expected an integer from %" PRId64 " to %" PRId64,
-                         min, max);
+                         "number too large: expected an integer from %" PRId64 " to %" PRId64, min,
+                         max);
         return false;
     }
     if (v < min || v > max) {
@@ -143,8 +143,8 @@ bool shapan_json_int(const cJSON *obj, const char *key, int64_t min, int64_t max
     return shapan_json_int_value(it, min, max, out, where, err);
 }
 
-bool shapan_json_int_opt(const cJSON *obj, const char *key, int64_t min, int64_t max,
-                         int64_t dflt, int64_t *out, const char *path, ShapanError *err)
+bool shapan_json_int_opt(const cJSON *obj, const char *key, int64_t min, int64_t max, int64_t dflt,
+                         int64_t *out, const char *path, ShapanError *err)
 {
     if (!field(obj, key)) {
         *out = dflt;
@@ -163,8 +163,8 @@ bool shapan_json_int32(const cJSON *obj, const char *key, int min, int max, int 
     return true;
 }
 
-bool shapan_json_int32_opt(const cJSON *obj, const char *key, int min, int max, int dflt,
-                           int *out, const char *path, ShapanError *err)
+bool shapan_json_int32_opt(const cJSON *obj, const char *key, int min, int max, int dflt, int *out,
+                           const char *path, ShapanError *err)
 {
     int64_t v;
     if (!shapan_json_int_opt(obj, key, min, max, dflt, &v, path, err))
@@ -187,8 +187,8 @@ bool shapan_json_bool(const cJSON *obj, const char *key, bool *out, const char *
     return true;
 }
 
-bool shapan_json_bool_opt(const cJSON *obj, const char *key, bool dflt, bool *out,
-                          const char *path, ShapanError *err)
+bool shapan_json_bool_opt(const cJSON *obj, const char *key, bool dflt, bool *out, const char *path,
+                          ShapanError *err)
 {
     if (!field(obj, key)) {
         *out = dflt;
@@ -197,8 +197,8 @@ bool shapan_json_bool_opt(const cJSON *obj, const char *key, bool dflt, bool *ou
     return shapan_json_bool(obj, key, out, path, err);
 }
 
-bool shapan_json_string(const cJSON *obj, const char *key, char *out, size_t cap,
-                        const char *path, ShapanError *err)
+bool shapan_json_string(const cJSON *obj, const char *key, char *out, size_t cap, const char *path,
+                        ShapanError *err)
 {
     char where[128];
     shapan_json_path_key(where, sizeof where, path, key);
@@ -209,8 +209,7 @@ bool shapan_json_string(const cJSON *obj, const char *key, char *out, size_t cap
         return fail(err, SHAPAN_E_FIELD, where, "expected a string");
     size_t n = strlen(it->valuestring);
     if (n >= cap) {
-        shapan_error_set(err, SHAPAN_E_RANGE, where, "string too long: at most %zu bytes",
-                         cap - 1);
+        shapan_error_set(err, SHAPAN_E_RANGE, where, "string too long: at most %zu bytes", cap - 1);
         return false;
     }
     memcpy(out, it->valuestring, n + 1);
@@ -277,8 +276,7 @@ static size_t parse_digits(const char *s, int64_t *out)
     return i;
 }
 
-bool shapan_json_rate_value(const cJSON *item, ShapanRate *out, const char *where,
-                            ShapanError *err)
+bool shapan_json_rate_value(const cJSON *item, ShapanRate *out, const char *where, ShapanError *err)
 {
     if (item && cJSON_IsNumber(item)) {
         int64_t n;
@@ -366,15 +364,15 @@ const cJSON *shapan_json_object(const cJSON *obj, const char *key, const char *p
     return container(obj, key, path, false, false, NULL, err);
 }
 
-const cJSON *shapan_json_array_opt(const cJSON *obj, const char *key, const char *path,
-                                   bool *bad, ShapanError *err)
+const cJSON *shapan_json_array_opt(const cJSON *obj, const char *key, const char *path, bool *bad,
+                                   ShapanError *err)
 {
     *bad = false;
     return container(obj, key, path, true, true, bad, err);
 }
 
-const cJSON *shapan_json_object_opt(const cJSON *obj, const char *key, const char *path,
-                                    bool *bad, ShapanError *err)
+const cJSON *shapan_json_object_opt(const cJSON *obj, const char *key, const char *path, bool *bad,
+                                    ShapanError *err)
 {
     *bad = false;
     return container(obj, key, path, false, true, bad, err);

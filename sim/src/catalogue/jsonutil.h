@@ -43,22 +43,22 @@ bool shapan_json_int_value(const cJSON *item, int64_t min, int64_t max, int64_t 
 bool shapan_json_int(const cJSON *obj, const char *key, int64_t min, int64_t max, int64_t *out,
                      const char *path, ShapanError *err);
 /* Optional: *out = dflt when the key is absent (or JSON null). */
-bool shapan_json_int_opt(const cJSON *obj, const char *key, int64_t min, int64_t max,
-                         int64_t dflt, int64_t *out, const char *path, ShapanError *err);
+bool shapan_json_int_opt(const cJSON *obj, const char *key, int64_t min, int64_t max, int64_t dflt,
+                         int64_t *out, const char *path, ShapanError *err);
 /* Same for an int-typed destination (min/max must fit in int). */
 bool shapan_json_int32(const cJSON *obj, const char *key, int min, int max, int *out,
                        const char *path, ShapanError *err);
-bool shapan_json_int32_opt(const cJSON *obj, const char *key, int min, int max, int dflt,
-                           int *out, const char *path, ShapanError *err);
+bool shapan_json_int32_opt(const cJSON *obj, const char *key, int min, int max, int dflt, int *out,
+                           const char *path, ShapanError *err);
 
 bool shapan_json_bool(const cJSON *obj, const char *key, bool *out, const char *path,
                       ShapanError *err);
-bool shapan_json_bool_opt(const cJSON *obj, const char *key, bool dflt, bool *out,
-                          const char *path, ShapanError *err);
+bool shapan_json_bool_opt(const cJSON *obj, const char *key, bool dflt, bool *out, const char *path,
+                          ShapanError *err);
 
 /* String field copied into out[cap] (NUL-terminated); longer than cap-1 bytes -> E_RANGE. */
-bool shapan_json_string(const cJSON *obj, const char *key, char *out, size_t cap,
-                        const char *path, ShapanError *err);
+bool shapan_json_string(const cJSON *obj, const char *key, char *out, size_t cap, const char *path,
+                        ShapanError *err);
 bool shapan_json_string_opt(const cJSON *obj, const char *key, const char *dflt, char *out,
                             size_t cap, const char *path, ShapanError *err);
 /* An id: 1..cap-1 characters from [A-Za-z0-9_.-]. */
@@ -83,10 +83,10 @@ const cJSON *shapan_json_array(const cJSON *obj, const char *key, const char *pa
                                ShapanError *err);
 const cJSON *shapan_json_object(const cJSON *obj, const char *key, const char *path,
                                 ShapanError *err);
-const cJSON *shapan_json_array_opt(const cJSON *obj, const char *key, const char *path,
-                                   bool *bad, ShapanError *err);
-const cJSON *shapan_json_object_opt(const cJSON *obj, const char *key, const char *path,
-                                    bool *bad, ShapanError *err);
+const cJSON *shapan_json_array_opt(const cJSON *obj, const char *key, const char *path, bool *bad,
+                                   ShapanError *err);
+const cJSON *shapan_json_object_opt(const cJSON *obj, const char *key, const char *path, bool *bad,
+                                    ShapanError *err);
 
 /* Reports keys of obj that are not in allowed[] (NULL-terminated) and keys
  * that appear twice (cJSON keeps both; readers see the first), both E_FIELD.

@@ -43,17 +43,17 @@ void cat_keys(CatLoader *ld, const cJSON *obj, const char *const *allowed, const
 }
 
 /* Each wrapper forwards to jsonutil and records a failure. */
-#define CAT_WRAP(call)                                                                        \
-    do {                                                                                      \
-        ShapanError e_;                                                                       \
-        if (call)                                                                             \
-            return true;                                                                      \
-        cat_push(ld, &e_);                                                                    \
-        return false;                                                                         \
+#define CAT_WRAP(call)                                                                             \
+    do {                                                                                           \
+        ShapanError e_;                                                                            \
+        if (call)                                                                                  \
+            return true;                                                                           \
+        cat_push(ld, &e_);                                                                         \
+        return false;                                                                              \
     } while (0)
 
-bool cat_int(CatLoader *ld, const cJSON *o, const char *key, int64_t min, int64_t max,
-             int64_t *out, const char *path)
+bool cat_int(CatLoader *ld, const cJSON *o, const char *key, int64_t min, int64_t max, int64_t *out,
+             const char *path)
 {
     CAT_WRAP(shapan_json_int(o, key, min, max, out, path, &e_));
 }
@@ -88,14 +88,13 @@ bool cat_string_opt(CatLoader *ld, const cJSON *o, const char *key, const char *
     CAT_WRAP(shapan_json_string_opt(o, key, dflt, out, cap, path, &e_));
 }
 
-bool cat_id(CatLoader *ld, const cJSON *o, const char *key, char *out, size_t cap,
-            const char *path)
+bool cat_id(CatLoader *ld, const cJSON *o, const char *key, char *out, size_t cap, const char *path)
 {
     CAT_WRAP(shapan_json_id(o, key, out, cap, path, &e_));
 }
 
-bool cat_rate_opt(CatLoader *ld, const cJSON *o, const char *key, ShapanRate dflt,
-                  ShapanRate *out, const char *path)
+bool cat_rate_opt(CatLoader *ld, const cJSON *o, const char *key, ShapanRate dflt, ShapanRate *out,
+                  const char *path)
 {
     CAT_WRAP(shapan_json_rate_opt(o, key, dflt, out, path, &e_));
 }
@@ -145,8 +144,7 @@ int cat_ref(CatLoader *ld, const cJSON *o, const char *key, const char *path, co
     }
     int idx = lookup(ld->sc, it->valuestring);
     if (idx < 0)
-        cat_error(ld, SHAPAN_E_UNKNOWN_ID, where, "no %s with id \"%.40s\"", what,
-                  it->valuestring);
+        cat_error(ld, SHAPAN_E_UNKNOWN_ID, where, "no %s with id \"%.40s\"", what, it->valuestring);
     return idx;
 }
 
@@ -162,11 +160,27 @@ int cat_count(CatLoader *ld, const cJSON *arr, int cap, const char *path, const 
 
 /* ---- top level, finance, meeting ---------------------------------------------------- */
 
-static const char *const top_keys[] = {
-    "format",    "name",       "currency",    "years",      "meeting_years", "capital",
-    "forecast_teams", "teams_sized_for", "max_plants", "materials", "products", "markets",
-    "isos",      "plant_types", "line_types", "finance",    "meeting",       "forecast",
-    "orders",    "opening",    NULL};
+static const char *const top_keys[] = {"format",
+                                       "name",
+                                       "currency",
+                                       "years",
+                                       "meeting_years",
+                                       "capital",
+                                       "forecast_teams",
+                                       "teams_sized_for",
+                                       "max_plants",
+                                       "materials",
+                                       "products",
+                                       "markets",
+                                       "isos",
+                                       "plant_types",
+                                       "line_types",
+                                       "finance",
+                                       "meeting",
+                                       "forecast",
+                                       "orders",
+                                       "opening",
+                                       NULL};
 
 static void load_top(CatLoader *ld, const cJSON *root)
 {
@@ -200,8 +214,7 @@ static void load_top(CatLoader *ld, const cJSON *root)
         int64_t y;
         shapan_json_path_index(where, sizeof where, "meeting_years", i);
         ShapanError e;
-        if (!shapan_json_int_value(cJSON_GetArrayItem(my, i), 1, SHAPAN_MAX_YEARS, &y, where,
-                                   &e)) {
+        if (!shapan_json_int_value(cJSON_GetArrayItem(my, i), 1, SHAPAN_MAX_YEARS, &y, where, &e)) {
             cat_push(ld, &e);
             continue;
         }
@@ -221,11 +234,25 @@ static ShapanRate rate(int64_t num, int64_t den)
     return r;
 }
 
-static const char *const finance_keys[] = {
-    "long_rate",  "long_min_years", "long_max_years", "long_min",     "short_rate",
-    "short_term_q", "short_min",    "loan_cap",       "discount_near", "discount_far",
-    "admin_fee",  "info_fee",       "tax_rate",       "penalty_rate", "emergency_material",
-    "emergency_product", "sale_product", "sale_material", NULL};
+static const char *const finance_keys[] = {"long_rate",
+                                           "long_min_years",
+                                           "long_max_years",
+                                           "long_min",
+                                           "short_rate",
+                                           "short_term_q",
+                                           "short_min",
+                                           "loan_cap",
+                                           "discount_near",
+                                           "discount_far",
+                                           "admin_fee",
+                                           "info_fee",
+                                           "tax_rate",
+                                           "penalty_rate",
+                                           "emergency_material",
+                                           "emergency_product",
+                                           "sale_product",
+                                           "sale_material",
+                                           NULL};
 
 /* Every finance field is optional; the defaults are RULES.md §1's. */
 static void load_finance(CatLoader *ld, const cJSON *root)
@@ -258,10 +285,19 @@ static void load_finance(CatLoader *ld, const cJSON *root)
     cat_rate_opt(ld, o, "sale_material", rate(80, 100), &f->sale_material, p);
 }
 
-static const char *const meeting_keys[] = {
-    "min_ad",     "pick_step", "market_leader", "group_size", "bid_fee",
-    "bid_max",    "bid_cap",   "score_base",    "score_delivery_base",
-    "score_delivery_weight", "score_term_weight", "score_price_weight", NULL};
+static const char *const meeting_keys[] = {"min_ad",
+                                           "pick_step",
+                                           "market_leader",
+                                           "group_size",
+                                           "bid_fee",
+                                           "bid_max",
+                                           "bid_cap",
+                                           "score_base",
+                                           "score_delivery_base",
+                                           "score_delivery_weight",
+                                           "score_term_weight",
+                                           "score_price_weight",
+                                           NULL};
 
 /* Every meeting field is optional; the defaults are RULES.md §1 / §4b's. */
 static void load_meeting(CatLoader *ld, const cJSON *root)
@@ -277,9 +313,11 @@ static void load_meeting(CatLoader *ld, const cJSON *root)
     /* the engine keeps an open bid group in a fixed array of 8 */
     cat_i32_opt(ld, o, "group_size", 1, 8, 3, &m->group_size, p);
     cat_int_opt(ld, o, "bid_fee", 0, CAT_MONEY_MAX, 10, &m->bid_fee, p);
-    if (cat_rate_opt(ld, o, "bid_max", rate(3, 1), &m->bid_max, p) && m->bid_max.num < m->bid_max.den)
-        cat_error(ld, SHAPAN_E_RANGE, "meeting.bid_max",
-                  "bid_max must be at least 1: a bid ranges from the direct cost to bid_max times it");
+    if (cat_rate_opt(ld, o, "bid_max", rate(3, 1), &m->bid_max, p) &&
+        m->bid_max.num < m->bid_max.den)
+        cat_error(
+            ld, SHAPAN_E_RANGE, "meeting.bid_max",
+            "bid_max must be at least 1: a bid ranges from the direct cost to bid_max times it");
     cat_rate_opt(ld, o, "bid_cap", rate(3, 1), &m->bid_cap, p);
     cat_int_opt(ld, o, "score_base", 0, CAT_MONEY_MAX, 100, &m->score_base, p);
     cat_i32_opt(ld, o, "score_delivery_base", 0, 100, 5, &m->score_delivery_base, p);
@@ -347,8 +385,7 @@ ShapanScenario *shapan_scenario_from_json(const char *text, size_t len, ShapanEr
     return sc;
 }
 
-ShapanScenario *shapan_scenario_load(const char *path, ShapanError *errs, int max_errs,
-                                     int *nerrs)
+ShapanScenario *shapan_scenario_load(const char *path, ShapanError *errs, int max_errs, int *nerrs)
 {
     ShapanError e;
     FILE *f = fopen(path, "rb");

@@ -37,8 +37,8 @@ void cat_error(CatLoader *ld, ShapanErrorCode code, const char *where, const cha
 void cat_keys(CatLoader *ld, const cJSON *obj, const char *const *allowed, const char *path);
 
 /* Wrappers over jsonutil that record the error in the loader. */
-bool cat_int(CatLoader *ld, const cJSON *o, const char *key, int64_t min, int64_t max,
-             int64_t *out, const char *path);
+bool cat_int(CatLoader *ld, const cJSON *o, const char *key, int64_t min, int64_t max, int64_t *out,
+             const char *path);
 bool cat_int_opt(CatLoader *ld, const cJSON *o, const char *key, int64_t min, int64_t max,
                  int64_t dflt, int64_t *out, const char *path);
 bool cat_i32(CatLoader *ld, const cJSON *o, const char *key, int min, int max, int *out,
@@ -51,8 +51,8 @@ bool cat_string_opt(CatLoader *ld, const cJSON *o, const char *key, const char *
                     size_t cap, const char *path);
 bool cat_id(CatLoader *ld, const cJSON *o, const char *key, char *out, size_t cap,
             const char *path);
-bool cat_rate_opt(CatLoader *ld, const cJSON *o, const char *key, ShapanRate dflt,
-                  ShapanRate *out, const char *path);
+bool cat_rate_opt(CatLoader *ld, const cJSON *o, const char *key, ShapanRate dflt, ShapanRate *out,
+                  const char *path);
 const cJSON *cat_array(CatLoader *ld, const cJSON *o, const char *key, const char *path);
 const cJSON *cat_array_opt(CatLoader *ld, const cJSON *o, const char *key, const char *path);
 const cJSON *cat_object_opt(CatLoader *ld, const cJSON *o, const char *key, const char *path);
@@ -64,11 +64,11 @@ int cat_ref(CatLoader *ld, const cJSON *o, const char *key, const char *path, co
 int cat_count(CatLoader *ld, const cJSON *arr, int cap, const char *path, const char *what);
 
 /* Passes (catalogue.c, book.c, opening.c). */
-void cat_load_catalogue(CatLoader *ld, const cJSON *root);  /* pass 1: ids and fields */
-void cat_load_boms(CatLoader *ld, const cJSON *root);       /* pass 2: BOMs, cycles, costs */
-void cat_load_forecast(CatLoader *ld, const cJSON *root);   /* pass 2 */
-void cat_load_orders(CatLoader *ld, const cJSON *root);     /* pass 2 */
-void cat_load_opening(CatLoader *ld, const cJSON *root);    /* pass 2 + balance check */
+void cat_load_catalogue(CatLoader *ld, const cJSON *root); /* pass 1: ids and fields */
+void cat_load_boms(CatLoader *ld, const cJSON *root);      /* pass 2: BOMs, cycles, costs */
+void cat_load_forecast(CatLoader *ld, const cJSON *root);  /* pass 2 */
+void cat_load_orders(CatLoader *ld, const cJSON *root);    /* pass 2 */
+void cat_load_opening(CatLoader *ld, const cJSON *root);   /* pass 2 + balance check */
 
 /* Canonical JSON tree of a scenario (write.c); NULL when out of memory. */
 cJSON *cat_to_tree(const ShapanScenario *sc);

@@ -5,44 +5,48 @@
 #include "catalogue/catalogue.h"
 
 const char *const shapan_expense_keys[SHAPAN_EXP_COUNT] = {
-    "admin", "ads",      "maintenance", "loss", "conversion", "rent",
+    "admin",      "ads", "maintenance", "loss", "conversion", "rent",
     "market_dev", "rnd", "iso",         "info", "total",
 };
 const char *const shapan_income_keys[SHAPAN_INC_COUNT] = {
-    "revenue",      "direct_cost", "gross",   "overhead", "ebitda", "depreciation",
-    "ebit",         "finance",     "ebt",     "tax",      "net",
+    "revenue", "direct_cost", "gross", "overhead", "ebitda", "depreciation",
+    "ebit",    "finance",     "ebt",   "tax",      "net",
 };
 const char *const shapan_balance_keys[SHAPAN_BAL_COUNT] = {
-    "cash",         "receivables", "wip",           "finished",          "materials",
-    "current_total", "plants",     "machinery",     "construction",      "fixed_total",
-    "assets_total", "long_loans",  "short_loans",   "special_loans",     "tax_payable",
-    "liabilities_total", "capital", "retained",     "net_profit",        "equity",
+    "cash",         "receivables",   "wip",          "finished",
+    "materials",    "current_total", "plants",       "machinery",
+    "construction", "fixed_total",   "assets_total", "long_loans",
+    "short_loans",  "special_loans", "tax_payable",  "liabilities_total",
+    "capital",      "retained",      "net_profit",   "equity",
     "total",
 };
 const char *const shapan_expense_zh[SHAPAN_EXP_COUNT] = {
-    "管理费", "广告费", "维护费", "损失", "转产费", "租金",
+    "管理费",   "广告费",   "维护费",  "损失",   "转产费", "租金",
     "市场开拓", "产品研发", "ISO认证", "信息费", "合计",
 };
 const char *const shapan_income_zh[SHAPAN_INC_COUNT] = {
-    "销售收入", "直接成本", "毛利", "综合费用", "折旧前利润", "折旧",
-    "支付利息前利润", "财务费用", "税前利润", "所得税", "净利润",
+    "销售收入",       "直接成本", "毛利",     "综合费用", "折旧前利润", "折旧",
+    "支付利息前利润", "财务费用", "税前利润", "所得税",   "净利润",
 };
 const char *const shapan_balance_zh[SHAPAN_BAL_COUNT] = {
-    "现金",     "应收款",   "在制品",     "产成品",     "原材料",   "流动资产合计",
-    "厂房",     "机器设备", "在建工程",   "固定资产合计", "资产总计", "长期负债",
-    "短期负债", "特别贷款", "应交所得税", "负债合计",   "股东资本", "利润留存",
-    "年度净利", "所有者权益合计", "负债和所有者权益总计",
+    "现金",         "应收款",         "在制品",
+    "产成品",       "原材料",         "流动资产合计",
+    "厂房",         "机器设备",       "在建工程",
+    "固定资产合计", "资产总计",       "长期负债",
+    "短期负债",     "特别贷款",       "应交所得税",
+    "负债合计",     "股东资本",       "利润留存",
+    "年度净利",     "所有者权益合计", "负债和所有者权益总计",
 };
 
 /* An entry whose id failed to load is "" and never matches. */
-#define FIND(arr, n)                                                                          \
-    do {                                                                                      \
-        if (!sc || !id || !id[0])                                                             \
-            return -1;                                                                        \
-        for (int i_ = 0; i_ < (n); i_++)                                                      \
-            if (strcmp((arr)[i_].id, id) == 0)                                                \
-                return i_;                                                                    \
-        return -1;                                                                            \
+#define FIND(arr, n)                                                                               \
+    do {                                                                                           \
+        if (!sc || !id || !id[0])                                                                  \
+            return -1;                                                                             \
+        for (int i_ = 0; i_ < (n); i_++)                                                           \
+            if (strcmp((arr)[i_].id, id) == 0)                                                     \
+                return i_;                                                                         \
+        return -1;                                                                                 \
     } while (0)
 
 int shapan_scenario_material(const ShapanScenario *sc, const char *id)

@@ -89,8 +89,8 @@ static void load_arrivals(CatLoader *ld, const cJSON *o, ShapanOpening *op)
         return;
     cat_keys(ld, map, keys, ap);
     for (int q = 0; q < 4; q++) {
-        load_item_map(ld, map, keys[q], ap, "material", shapan_scenario_material,
-                      CAT_QTY_MAX, op->arrivals[q]);
+        load_item_map(ld, map, keys[q], ap, "material", shapan_scenario_material, CAT_QTY_MAX,
+                      op->arrivals[q]);
         /* an order placed before the game arrives within its lead time */
         for (int m = 0; m < ld->sc->nmaterials; m++) {
             if (op->arrivals[q][m] > 0 && q + 1 > ld->sc->materials[m].lead) {
@@ -147,8 +147,8 @@ static void load_plants(CatLoader *ld, const cJSON *o, ShapanOpening *op)
 
 static void load_lines(CatLoader *ld, const cJSON *o, ShapanOpening *op)
 {
-    static const char *const keys[] = {"type", "plant", "product", "book", "wip_left",
-                                       "completed_year", NULL};
+    static const char *const keys[] = {"type",     "plant",          "product", "book",
+                                       "wip_left", "completed_year", NULL};
     const ShapanScenario *sc = ld->sc;
     const cJSON *arr = cat_array_opt(ld, o, "lines", "opening");
     if (!arr)
@@ -264,8 +264,8 @@ static void load_loans(CatLoader *ld, const cJSON *o, ShapanOpening *op)
 
 static void load_last_year(CatLoader *ld, const cJSON *o, ShapanOpening *op)
 {
-    static const char *const keys[] = {"revenue", "direct_cost", "depreciation", "finance",
-                                       "tax",     "expenses",    NULL};
+    static const char *const keys[] = {"revenue",  "direct_cost", "depreciation", "finance", "tax",
+                                       "expenses", NULL};
     const char *p = "opening.last_year";
     const cJSON *ly = cat_object_opt(ld, o, "last_year", "opening");
     cat_keys(ld, ly, keys, p);
@@ -334,9 +334,9 @@ static void check_balance(CatLoader *ld, const ShapanOpening *op)
 void cat_load_opening(CatLoader *ld, const cJSON *root)
 {
     static const char *const keys[] = {
-        "cash",  "receivables", "plants",   "lines",       "materials", "products",
-        "arrivals", "markets",  "isos",     "qualified",   "loans",     "tax_payable",
-        "retained", "loss_pool", "last_year", "sales",     NULL};
+        "cash",     "receivables", "plants",    "lines",     "materials", "products",
+        "arrivals", "markets",     "isos",      "qualified", "loans",     "tax_payable",
+        "retained", "loss_pool",   "last_year", "sales",     NULL};
     ShapanScenario *sc = ld->sc;
     ShapanOpening *op = &sc->opening;
     int errs_before = ld->nerrs;
@@ -363,8 +363,7 @@ void cat_load_opening(CatLoader *ld, const cJSON *root)
     cat_int_opt(ld, o, "retained", -CAT_MONEY_MAX, CAT_MONEY_MAX, 0, &op->retained, p);
     cat_int_opt(ld, o, "loss_pool", 0, CAT_MONEY_MAX, 0, &op->loss_pool, p);
     load_last_year(ld, o, op);
-    load_item_map(ld, o, "sales", p, "market", shapan_scenario_market, CAT_MONEY_MAX,
-                  op->sales);
+    load_item_map(ld, o, "sales", p, "market", shapan_scenario_market, CAT_MONEY_MAX, op->sales);
     /* with any earlier problem the sums would only echo it */
     if (ld->nerrs == 0 && errs_before == 0 && !ld->bad_costs)
         check_balance(ld, op);

@@ -82,7 +82,7 @@ static const char *id_at(const char *first_id, size_t stride, int n, int i)
         return "?";
     return first_id + (size_t)i * stride;
 }
-#define ID_OF(arr, n, i) id_at((arr)[0].id, sizeof (arr)[0], (n), (i))
+#define ID_OF(arr, n, i) id_at((arr)[0].id, sizeof(arr)[0], (n), (i))
 
 static void catalogue(W *w, cJSON *root, const ShapanScenario *sc)
 {
@@ -242,8 +242,8 @@ static void book(W *w, cJSON *root, const ShapanScenario *sc)
 }
 
 /* {"R1": n, ...} with the non-zero entries only. */
-static void item_map(W *w, cJSON *parent, const char *key, const int64_t *v, int n,
-                     const char *ids, size_t stride, bool always)
+static void item_map(W *w, cJSON *parent, const char *key, const int64_t *v, int n, const char *ids,
+                     size_t stride, bool always)
 {
     bool any = false;
     for (int i = 0; i < n; i++)
@@ -255,19 +255,19 @@ static void item_map(W *w, cJSON *parent, const char *key, const int64_t *v, int
         if (v[i])
             w_int(w, o, id_at(ids, stride, n, i), v[i]);
 }
-#define ITEM_MAP(w, parent, key, v, arr, n, always)                                           \
-    item_map((w), (parent), (key), (v), (n), (arr)[0].id, sizeof (arr)[0], (always))
+#define ITEM_MAP(w, parent, key, v, arr, n, always)                                                \
+    item_map((w), (parent), (key), (v), (n), (arr)[0].id, sizeof(arr)[0], (always))
 
-static void id_set(W *w, cJSON *parent, const char *key, const bool *flags, int n,
-                   const char *ids, size_t stride)
+static void id_set(W *w, cJSON *parent, const char *key, const bool *flags, int n, const char *ids,
+                   size_t stride)
 {
     cJSON *a = w_arr(w, parent, key);
     for (int i = 0; a && i < n; i++)
         if (flags[i])
             w_push_str(w, a, id_at(ids, stride, n, i));
 }
-#define ID_SET(w, parent, key, flags, arr, n)                                                 \
-    id_set((w), (parent), (key), (flags), (n), (arr)[0].id, sizeof (arr)[0])
+#define ID_SET(w, parent, key, flags, arr, n)                                                      \
+    id_set((w), (parent), (key), (flags), (n), (arr)[0].id, sizeof(arr)[0])
 
 static void opening(W *w, cJSON *root, const ShapanScenario *sc)
 {

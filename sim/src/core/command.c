@@ -182,9 +182,7 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
         w->journal[ti].n = u->s[u->n].journal_len;
         break;
     }
-    case KIND_CONCEDE:
-        concede(w, ti);
-        break;
+    case KIND_CONCEDE: concede(w, ti); break;
     case KIND_TEAM:
         ctx = malloc(sizeof *ctx);
         if (!ctx)

@@ -33,8 +33,8 @@ enum {
 };
 
 static const char *const field_keys[F_KIND_COUNT] = {
-    "",      "order", "market", "product", "iso",   "type",     "type",  "plant", "line",
-    "target", "amount", "years", "price",  "delivery", "term", "slots", "items", "bids",
+    "",       "order",  "market", "product", "iso",      "type", "type",  "plant", "line",
+    "target", "amount", "years",  "price",   "delivery", "term", "slots", "items", "bids",
 };
 
 #define CMD_MAX_FIELDS 4
@@ -219,7 +219,8 @@ static ShapanErrorCode get_bids(const ShapanScenario *sc, const cJSON *obj, Shap
         int m = 0, p = 0;
         int64_t amount = 0;
         snprintf(where, sizeof where, "bids[%d].market", i);
-        ShapanErrorCode rc = get_id(sc, b, "market", where, shapan_scenario_market, "market", &m, err);
+        ShapanErrorCode rc =
+            get_id(sc, b, "market", where, shapan_scenario_market, "market", &m, err);
         if (rc)
             return rc;
         snprintf(where, sizeof where, "bids[%d].product", i);
@@ -258,13 +259,13 @@ static ShapanErrorCode get_field(const ShapanScenario *sc, const cJSON *obj, int
     int64_t v = 0;
     ShapanErrorCode rc = SHAPAN_OK;
     switch (kind) {
-    case F_ORDER:
-        return get_id(sc, obj, key, key, shapan_scenario_order, "order", &c->order, err);
+    case F_ORDER: return get_id(sc, obj, key, key, shapan_scenario_order, "order", &c->order, err);
     case F_MARKET:
         return get_id(sc, obj, key, key, shapan_scenario_market, "market", &c->market, err);
     case F_PRODUCT:
         return get_id(sc, obj, key, key, shapan_scenario_product, "product", &c->product, err);
-    case F_ISO: return get_id(sc, obj, key, key, shapan_scenario_iso, "ISO certificate", &c->iso, err);
+    case F_ISO:
+        return get_id(sc, obj, key, key, shapan_scenario_iso, "ISO certificate", &c->iso, err);
     case F_PLANT_TYPE:
         return get_id(sc, obj, key, key, shapan_scenario_plant_type, "plant type", &c->kind, err);
     case F_LINE_TYPE:
@@ -287,10 +288,8 @@ static ShapanErrorCode get_field(const ShapanScenario *sc, const cJSON *obj, int
             *dst = (int)v;
         }
         return rc;
-    case F_AMOUNT:
-        return get_int(obj, key, key, 0, SHAPAN_JSON_INT_MAX, &c->amount, err);
-    case F_PRICE:
-        return get_int(obj, key, key, 0, SHAPAN_JSON_INT_MAX, &c->price, err);
+    case F_AMOUNT: return get_int(obj, key, key, 0, SHAPAN_JSON_INT_MAX, &c->amount, err);
+    case F_PRICE: return get_int(obj, key, key, 0, SHAPAN_JSON_INT_MAX, &c->price, err);
     case F_SLOTS: return get_slots(obj, c, err);
     case F_ITEMS: return get_items(sc, obj, c, err);
     case F_BIDS: return get_bids(sc, obj, c, err);
@@ -340,7 +339,8 @@ ShapanErrorCode shapan_cmd_from_cjson(const ShapanScenario *sc, const cJSON *obj
     const cJSON *t = cJSON_GetObjectItemCaseSensitive(obj, "team");
     if (!t)
         return shapan_error_set(err, SHAPAN_E_FIELD, "team", "missing field \"team\"");
-    ShapanErrorCode rc = get_int(obj, "team", "team", -SHAPAN_JSON_INT_MAX, SHAPAN_JSON_INT_MAX, &team, err);
+    ShapanErrorCode rc =
+        get_int(obj, "team", "team", -SHAPAN_JSON_INT_MAX, SHAPAN_JSON_INT_MAX, &team, err);
     if (rc)
         return rc;
     if (team < 1 || team > SHAPAN_MAX_TEAMS)
@@ -404,10 +404,7 @@ static const char *product_id(const ShapanScenario *sc, int i)
     return (i >= 0 && i < sc->nproducts) ? sc->products[i].id : NULL;
 }
 
-static void add_key(ShapanSb *sb, const char *key)
-{
-    shapan_sb_addf(sb, ",\"%s\":", key);
-}
+static void add_key(ShapanSb *sb, const char *key) { shapan_sb_addf(sb, ",\"%s\":", key); }
 
 static void add_field(ShapanSb *sb, const ShapanScenario *sc, const ShapanCommand *c, int kind)
 {
@@ -421,7 +418,8 @@ static void add_field(ShapanSb *sb, const ShapanScenario *sc, const ShapanComman
     case F_PRODUCT: add_id(sb, product_id(sc, c->product), c->product); break;
     case F_ISO: add_id(sb, id_of(sc->isos, sc->nisos, c->iso), c->iso); break;
     case F_PLANT_TYPE:
-        add_id(sb, (c->kind >= 0 && c->kind < sc->nplant_types) ? sc->plant_types[c->kind].id : NULL,
+        add_id(sb,
+               (c->kind >= 0 && c->kind < sc->nplant_types) ? sc->plant_types[c->kind].id : NULL,
                c->kind);
         break;
     case F_LINE_TYPE:

@@ -54,8 +54,7 @@ ShapanErrorCode ctx_post(Ctx *c, ShapanAccount debit, ShapanAccount credit, int6
         return SHAPAN_OK;
     if (c->nbuf >= CTX_MAX_ENTRIES)
         return shapan_error_set(c->err, SHAPAN_E_CAPACITY, "ledger",
-                                "One command may make at most %d ledger entries.",
-                                CTX_MAX_ENTRIES);
+                                "One command may make at most %d ledger entries.", CTX_MAX_ENTRIES);
     ShapanEntry *e = &c->buf[c->nbuf++];
     e->year = (int16_t)c->by;
     e->quarter = (int8_t)c->bq;

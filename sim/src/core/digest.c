@@ -61,8 +61,8 @@ static void walk_team(Sink *s, const char *who, int ti, const ShapanTeam *t, int
                       int nmk, int niso)
 {
 #define F(field) emit(s, (int64_t)t->field, "%s[%d]." #field, who, ti)
-#define FA(field, n)                                                                             \
-    for (int i_ = 0; i_ < (n); i_++)                                                             \
+#define FA(field, n)                                                                               \
+    for (int i_ = 0; i_ < (n); i_++)                                                               \
     emit(s, (int64_t)t->field[i_], "%s[%d]." #field "[%d]", who, ti, i_)
     F(bankrupt);
     F(year);
@@ -162,16 +162,16 @@ static void walk(Sink *s, const ShapanWorld *w)
             /* the running digest stands for every entry */
             emit(s, j->n ? (int64_t)j->prefix[j->n - 1] : 0, "ledger[%d].digest", ti);
         } else
-        for (int i = 0; i < j->n; i++) {
-            const ShapanEntry *e = &j->e[i];
-            int64_t packed = ((int64_t)e->year << 40) | ((int64_t)e->quarter << 32) |
-                             ((int64_t)e->stage << 24) | ((int64_t)e->debit << 16) |
-                             ((int64_t)e->credit << 8);
-            emit(s, packed, "ledger[%d][%d].kind", ti, i);
-            emit(s, e->detail, "ledger[%d][%d].detail", ti, i);
-            emit(s, e->seq, "ledger[%d][%d].seq", ti, i);
-            emit(s, e->amount, "ledger[%d][%d].amount", ti, i);
-        }
+            for (int i = 0; i < j->n; i++) {
+                const ShapanEntry *e = &j->e[i];
+                int64_t packed = ((int64_t)e->year << 40) | ((int64_t)e->quarter << 32) |
+                                 ((int64_t)e->stage << 24) | ((int64_t)e->debit << 16) |
+                                 ((int64_t)e->credit << 8);
+                emit(s, packed, "ledger[%d][%d].kind", ti, i);
+                emit(s, e->detail, "ledger[%d][%d].detail", ti, i);
+                emit(s, e->seq, "ledger[%d][%d].seq", ti, i);
+                emit(s, e->amount, "ledger[%d][%d].amount", ti, i);
+            }
         const UndoStack *u = &w->undo[ti];
         emit(s, u->n, "undo[%d].n", ti);
         for (int i = 0; i < u->n; i++) {
@@ -291,10 +291,10 @@ ShapanErrorCode shapan_world_verify(const ShapanWorld *w, ShapanError *err)
             if (a == SHAPAN_ACC_SPECIAL_LOANS)
                 continue;
             if (s[a] != board[a])
-                return shapan_error_set(err, SHAPAN_E_INTERNAL, shapan_account_name((ShapanAccount)a),
-                                        "Team %d: the ledger says %s = %lld, the board %lld.", ti + 1,
-                                        shapan_account_name((ShapanAccount)a), (long long)s[a],
-                                        (long long)board[a]);
+                return shapan_error_set(
+                    err, SHAPAN_E_INTERNAL, shapan_account_name((ShapanAccount)a),
+                    "Team %d: the ledger says %s = %lld, the board %lld.", ti + 1,
+                    shapan_account_name((ShapanAccount)a), (long long)s[a], (long long)board[a]);
         }
         if (s[SHAPAN_ACC_OPENING] != 0)
             return shapan_error_set(err, SHAPAN_E_INTERNAL, "opening",

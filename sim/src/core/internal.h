@@ -41,7 +41,7 @@ struct ShapanWorld {
     ShapanTeam teams[SHAPAN_MAX_TEAMS];
     Journal journal[SHAPAN_MAX_TEAMS];
     UndoStack undo[SHAPAN_MAX_TEAMS];
-    ShapanTeam *spied[SHAPAN_MAX_TEAMS]; /* last paid look, owned */
+    ShapanTeam *spied[SHAPAN_MAX_TEAMS];   /* last paid look, owned */
     int8_t spied_target[SHAPAN_MAX_TEAMS]; /* 1-based, 0 none */
     int8_t order_owner[SHAPAN_MAX_ORDERS]; /* 1-based team, 0 none */
     int8_t order_state[SHAPAN_MAX_ORDERS];

@@ -6,11 +6,20 @@
 #include "shapan/types.h"
 
 static const char *const error_names[SHAPAN_E_COUNT] = {
-    "OK",          "E_JSON",       "E_FIELD",   "E_UNKNOWN_ID",   "E_AMOUNT",  "E_RANGE",
-    "E_REF",       "E_CAPACITY",   "E_TEAM",    "E_STAGE",        "E_CASH",    "E_LOAN_CAP",
-    "E_NO_SLOT",   "E_NOT_QUALIFIED", "E_NO_CERT", "E_NOT_YOUR_TURN", "E_STOCK", "E_STATE",
-    "E_ONCE",      "E_NOTHING",    "E_BANKRUPT", "E_GAME_OVER",   "E_WAIT",    "E_LOG",
-    "E_HASH",      "E_IO",         "E_INTERNAL",
+    "OK",         "E_JSON",
+    "E_FIELD",    "E_UNKNOWN_ID",
+    "E_AMOUNT",   "E_RANGE",
+    "E_REF",      "E_CAPACITY",
+    "E_TEAM",     "E_STAGE",
+    "E_CASH",     "E_LOAN_CAP",
+    "E_NO_SLOT",  "E_NOT_QUALIFIED",
+    "E_NO_CERT",  "E_NOT_YOUR_TURN",
+    "E_STOCK",    "E_STATE",
+    "E_ONCE",     "E_NOTHING",
+    "E_BANKRUPT", "E_GAME_OVER",
+    "E_WAIT",     "E_LOG",
+    "E_HASH",     "E_IO",
+    "E_INTERNAL",
 };
 
 const char *shapan_error_name(ShapanErrorCode code)

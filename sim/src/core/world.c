@@ -150,9 +150,9 @@ static ShapanErrorCode open_company(Ctx *c)
         return rc;
     /* equity: capital, retained, and last year's income statement */
     static const ShapanAccount exp_acc[SHAPAN_EXP_TOTAL] = {
-        SHAPAN_ACC_ADMIN, SHAPAN_ACC_ADS,        SHAPAN_ACC_MAINTENANCE, SHAPAN_ACC_LOSS,
-        SHAPAN_ACC_CONVERSION, SHAPAN_ACC_RENT,  SHAPAN_ACC_MARKET_DEV,  SHAPAN_ACC_RND,
-        SHAPAN_ACC_ISO,   SHAPAN_ACC_INFO,
+        SHAPAN_ACC_ADMIN,      SHAPAN_ACC_ADS,  SHAPAN_ACC_MAINTENANCE, SHAPAN_ACC_LOSS,
+        SHAPAN_ACC_CONVERSION, SHAPAN_ACC_RENT, SHAPAN_ACC_MARKET_DEV,  SHAPAN_ACC_RND,
+        SHAPAN_ACC_ISO,        SHAPAN_ACC_INFO,
     };
     if ((rc = ctx_post(c, O, SHAPAN_ACC_CAPITAL, sc->capital, -1)) ||
         (rc = ctx_post(c, O, SHAPAN_ACC_RETAINED, o->retained, -1)) ||
@@ -319,13 +319,13 @@ ShapanOrderState shapan_view_order_state(const ShapanWorld *w, int order)
 
 int64_t shapan_view_ad(const ShapanWorld *w, int team, int market, int product)
 {
-    if (team < 1 || team > w->nteams || market < 0 || market >= SHAPAN_MAX_MARKETS ||
-        product < 0 || product >= SHAPAN_MAX_PRODUCTS)
+    if (team < 1 || team > w->nteams || market < 0 || market >= SHAPAN_MAX_MARKETS || product < 0 ||
+        product >= SHAPAN_MAX_PRODUCTS)
         return 0;
     const ShapanTeam *t = &w->teams[team - 1];
     /* ads are public once the meeting they were made for has started */
-    bool started = (w->meet_phase != MEET_NONE && w->meet_year == t->year) ||
-                   w->meeting_done[t->year];
+    bool started =
+        (w->meet_phase != MEET_NONE && w->meet_year == t->year) || w->meeting_done[t->year];
     return started ? t->ads[market][product] : 0;
 }
 

@@ -1,15 +1,14 @@
-/* The ledger: double-entry sums and the statements of RULES.md §6. */
+/* The ledger: debit/credit sums and the statements of RULES.md §6. */
 #include <string.h>
 
 #include "core/internal.h"
 
 static const char *const account_names[SHAPAN_ACC_COUNT] = {
-    "cash",         "receivables",  "wip",         "finished",  "materials", "plants",
-    "machinery",    "construction", "long_loans",  "short_loans", "special_loans",
-    "tax_payable",  "capital",      "retained",    "revenue",   "direct_cost", "admin",
-    "ads",          "maintenance",  "loss",        "conversion", "rent",     "market_dev",
-    "rnd",          "iso",          "info",        "depreciation", "finance", "tax",
-    "opening",
+    "cash",        "receivables",  "wip",          "finished",    "materials",     "plants",
+    "machinery",   "construction", "long_loans",   "short_loans", "special_loans", "tax_payable",
+    "capital",     "retained",     "revenue",      "direct_cost", "admin",         "ads",
+    "maintenance", "loss",         "conversion",   "rent",        "market_dev",    "rnd",
+    "iso",         "info",         "depreciation", "finance",     "tax",           "opening",
 };
 
 const char *shapan_account_name(ShapanAccount a)
@@ -22,16 +21,36 @@ const char *shapan_account_name(ShapanAccount a)
 /* +1 for debit-normal accounts (assets, expenses, the opening suspense account),
  * -1 for credit-normal ones (liabilities, equity, revenue). */
 static const int8_t acc_sign[SHAPAN_ACC_COUNT] = {
-    [SHAPAN_ACC_CASH] = 1,          [SHAPAN_ACC_RECEIVABLES] = 1, [SHAPAN_ACC_WIP] = 1,
-    [SHAPAN_ACC_FINISHED] = 1,      [SHAPAN_ACC_MATERIALS] = 1,   [SHAPAN_ACC_PLANTS] = 1,
-    [SHAPAN_ACC_MACHINERY] = 1,     [SHAPAN_ACC_CONSTRUCTION] = 1, [SHAPAN_ACC_LONG_LOANS] = -1,
-    [SHAPAN_ACC_SHORT_LOANS] = -1,  [SHAPAN_ACC_SPECIAL_LOANS] = -1, [SHAPAN_ACC_TAX_PAYABLE] = -1,
-    [SHAPAN_ACC_CAPITAL] = -1,      [SHAPAN_ACC_RETAINED] = -1,   [SHAPAN_ACC_REVENUE] = -1,
-    [SHAPAN_ACC_DIRECT_COST] = 1,   [SHAPAN_ACC_ADMIN] = 1,       [SHAPAN_ACC_ADS] = 1,
-    [SHAPAN_ACC_MAINTENANCE] = 1,   [SHAPAN_ACC_LOSS] = 1,        [SHAPAN_ACC_CONVERSION] = 1,
-    [SHAPAN_ACC_RENT] = 1,          [SHAPAN_ACC_MARKET_DEV] = 1,  [SHAPAN_ACC_RND] = 1,
-    [SHAPAN_ACC_ISO] = 1,           [SHAPAN_ACC_INFO] = 1,        [SHAPAN_ACC_DEPRECIATION] = 1,
-    [SHAPAN_ACC_FINANCE] = 1,       [SHAPAN_ACC_TAX] = 1,         [SHAPAN_ACC_OPENING] = 1,
+    [SHAPAN_ACC_CASH] = 1,
+    [SHAPAN_ACC_RECEIVABLES] = 1,
+    [SHAPAN_ACC_WIP] = 1,
+    [SHAPAN_ACC_FINISHED] = 1,
+    [SHAPAN_ACC_MATERIALS] = 1,
+    [SHAPAN_ACC_PLANTS] = 1,
+    [SHAPAN_ACC_MACHINERY] = 1,
+    [SHAPAN_ACC_CONSTRUCTION] = 1,
+    [SHAPAN_ACC_LONG_LOANS] = -1,
+    [SHAPAN_ACC_SHORT_LOANS] = -1,
+    [SHAPAN_ACC_SPECIAL_LOANS] = -1,
+    [SHAPAN_ACC_TAX_PAYABLE] = -1,
+    [SHAPAN_ACC_CAPITAL] = -1,
+    [SHAPAN_ACC_RETAINED] = -1,
+    [SHAPAN_ACC_REVENUE] = -1,
+    [SHAPAN_ACC_DIRECT_COST] = 1,
+    [SHAPAN_ACC_ADMIN] = 1,
+    [SHAPAN_ACC_ADS] = 1,
+    [SHAPAN_ACC_MAINTENANCE] = 1,
+    [SHAPAN_ACC_LOSS] = 1,
+    [SHAPAN_ACC_CONVERSION] = 1,
+    [SHAPAN_ACC_RENT] = 1,
+    [SHAPAN_ACC_MARKET_DEV] = 1,
+    [SHAPAN_ACC_RND] = 1,
+    [SHAPAN_ACC_ISO] = 1,
+    [SHAPAN_ACC_INFO] = 1,
+    [SHAPAN_ACC_DEPRECIATION] = 1,
+    [SHAPAN_ACC_FINANCE] = 1,
+    [SHAPAN_ACC_TAX] = 1,
+    [SHAPAN_ACC_OPENING] = 1,
 };
 
 static void add_entries(const ShapanEntry *e, int n, int max_year, int only_year,
@@ -89,9 +108,9 @@ int64_t ctx_net_of_year(const Ctx *c, int year)
 }
 
 static const int exp_accounts[SHAPAN_EXP_TOTAL] = {
-    SHAPAN_ACC_ADMIN, SHAPAN_ACC_ADS,        SHAPAN_ACC_MAINTENANCE, SHAPAN_ACC_LOSS,
-    SHAPAN_ACC_CONVERSION, SHAPAN_ACC_RENT,  SHAPAN_ACC_MARKET_DEV,  SHAPAN_ACC_RND,
-    SHAPAN_ACC_ISO,   SHAPAN_ACC_INFO,
+    SHAPAN_ACC_ADMIN,      SHAPAN_ACC_ADS,  SHAPAN_ACC_MAINTENANCE, SHAPAN_ACC_LOSS,
+    SHAPAN_ACC_CONVERSION, SHAPAN_ACC_RENT, SHAPAN_ACC_MARKET_DEV,  SHAPAN_ACC_RND,
+    SHAPAN_ACC_ISO,        SHAPAN_ACC_INFO,
 };
 
 void shapan_statement(const ShapanWorld *w, int team, int year, ShapanStatement *out)
@@ -157,7 +176,8 @@ void shapan_statement(const ShapanWorld *w, int team, int year, ShapanStatement 
     /* retained = opening retained + every earlier year's net profit */
     b[SHAPAN_BAL_RETAINED] = bs[SHAPAN_ACC_RETAINED] + ledger_net(before);
     b[SHAPAN_BAL_NET_PROFIT] = in[SHAPAN_INC_NET];
-    b[SHAPAN_BAL_EQUITY] = b[SHAPAN_BAL_CAPITAL] + b[SHAPAN_BAL_RETAINED] + b[SHAPAN_BAL_NET_PROFIT];
+    b[SHAPAN_BAL_EQUITY] =
+        b[SHAPAN_BAL_CAPITAL] + b[SHAPAN_BAL_RETAINED] + b[SHAPAN_BAL_NET_PROFIT];
     b[SHAPAN_BAL_TOTAL] = b[SHAPAN_BAL_LIABILITIES_TOTAL] + b[SHAPAN_BAL_EQUITY];
 }
 

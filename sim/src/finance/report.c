@@ -151,8 +151,7 @@ static void csv_field(ShapanSb *sb, const char *s)
     shapan_sb_add(sb, "\"");
 }
 
-static ShapanErrorCode csv_write(const char *dir, const char *file, ShapanSb *sb,
-                                 ShapanError *err)
+static ShapanErrorCode csv_write(const char *dir, const char *file, ShapanSb *sb, ShapanError *err)
 {
     char path[1024];
     snprintf(path, sizeof path, "%s/%s", dir, file);
@@ -191,7 +190,9 @@ static ShapanErrorCode csv_statements(const ShapanWorld *w, const ShapanTeamInfo
         for (int y = 0; y <= closed; y++) {
             ShapanStatement st;
             shapan_statement(w, t, y, &st);
-            const int64_t *vals = section == 0 ? st.expenses : section == 1 ? st.income : st.balance;
+            const int64_t *vals = section == 0   ? st.expenses
+                                  : section == 1 ? st.income
+                                                 : st.balance;
             shapan_sb_addf(&sb, "%d,", t);
             csv_field(&sb, name);
             shapan_sb_addf(&sb, ",%d", y);

@@ -158,7 +158,8 @@ static ShapanErrorCode parse_seed(const cJSON *it, uint64_t *out, ShapanError *e
 static ShapanErrorCode parse_scenario(const cJSON *it, ShapanLogHeader *h, ShapanError *err)
 {
     if (!cJSON_IsObject(it))
-        return header_error(err, "scenario", "expected the scenario object or {\"path\", \"sha256\"}");
+        return header_error(err, "scenario",
+                            "expected the scenario object or {\"path\", \"sha256\"}");
     const cJSON *path = cJSON_GetObjectItemCaseSensitive(it, "path");
     if (!path) {
         h->scenario_json = cJSON_PrintUnformatted(it);

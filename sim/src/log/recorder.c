@@ -24,7 +24,8 @@ static ShapanScenario *scenario_as_logged(const ShapanScenario *sc, char **text,
 {
     *text = shapan_scenario_to_json(sc);
     if (!*text) {
-        shapan_error_set(err, SHAPAN_E_INTERNAL, "scenario", "the scenario could not be serialised");
+        shapan_error_set(err, SHAPAN_E_INTERNAL, "scenario",
+                         "the scenario could not be serialised");
         return NULL;
     }
     cJSON_Minify(*text); /* one JSON value per line: the layout goes, the content stays */
@@ -137,7 +138,8 @@ const char *shapan_recorder_text(const ShapanRecorder *r, size_t *len)
 ShapanErrorCode shapan_recorder_save(const ShapanRecorder *r, const char *path, ShapanError *err)
 {
     if (r->text.oom)
-        return shapan_error_set(err, SHAPAN_E_INTERNAL, path, "the log is incomplete (out of memory)");
+        return shapan_error_set(err, SHAPAN_E_INTERNAL, path,
+                                "the log is incomplete (out of memory)");
     size_t len = 0;
     const char *text = shapan_recorder_text(r, &len);
     return shapan_write_atomic(path, text, len, err);

@@ -11,8 +11,7 @@
 #include "log/log_private.h"
 
 /* where = "LOG:line N" */
-static ShapanErrorCode line_error(ShapanError *err, ShapanErrorCode code, int line,
-                                  const char *msg)
+static ShapanErrorCode line_error(ShapanError *err, ShapanErrorCode code, int line, const char *msg)
 {
     char where[32];
     snprintf(where, sizeof where, "LOG:line %d", line);
@@ -31,8 +30,7 @@ static ShapanScenario *load_scenario(const char *text, size_t len, const char *o
         char msg[1024];
         snprintf(msg, sizeof msg, "%s: %s: %s (%d error%s in all)", origin, errs[0].where,
                  errs[0].message, nerrs, nerrs == 1 ? "" : "s");
-        shapan_error_set(err, errs[0].code ? errs[0].code : SHAPAN_E_LOG, "LOG:line 1", "%s",
-                         msg);
+        shapan_error_set(err, errs[0].code ? errs[0].code : SHAPAN_E_LOG, "LOG:line 1", "%s", msg);
     }
     return sc;
 }
@@ -70,7 +68,10 @@ struct ShapanScenarioCache {
     int next; /* slot to replace next (round robin) */
 };
 
-ShapanScenarioCache *shapan_scenario_cache_create(void) { return calloc(1, sizeof(ShapanScenarioCache)); }
+ShapanScenarioCache *shapan_scenario_cache_create(void)
+{
+    return calloc(1, sizeof(ShapanScenarioCache));
+}
 
 void shapan_scenario_cache_destroy(ShapanScenarioCache *c)
 {

@@ -29,11 +29,11 @@
 
 /* Generator parameters of §9.  The scenario format has no fields for them (they
  * shape a book, they are not rules of play), so they live here. */
-static const ShapanRate ISO_SHARE = {8, 100};   /* of the orders of each later meeting year */
-static const ShapanRate BID_SHARE = {3, 100};   /* of all orders */
-#define PRICE_SPREAD_DEN 10                      /* unit prices within avg +- avg/10 */
-#define QUARTERS 4                               /* delivery quarters 1..4 */
-#define TERMS 5                                  /* receivable terms 0..4 */
+static const ShapanRate ISO_SHARE = {8, 100}; /* of the orders of each later meeting year */
+static const ShapanRate BID_SHARE = {3, 100}; /* of all orders */
+#define PRICE_SPREAD_DEN 10                   /* unit prices within avg +- avg/10 */
+#define QUARTERS 4                            /* delivery quarters 1..4 */
+#define TERMS 5                               /* receivable terms 0..4 */
 /* Input bounds that keep every product below in int64 with room to spare. */
 #define MAX_CELL_QTY 1000000
 #define MAX_AVG_PRICE_X10 1000000000
@@ -118,8 +118,7 @@ static ShapanErrorCode check_inputs(const ShapanScenario *sc, int teams, ShapanE
 }
 
 /* "forecast[2].local.P1": names the cell in an error. */
-static const char *cell_where(char *buf, size_t size, const ShapanScenario *sc, int y, int m,
-                              int p)
+static const char *cell_where(char *buf, size_t size, const ShapanScenario *sc, int y, int m, int p)
 {
     snprintf(buf, size, "forecast[%d].%s.%s", y, sc->markets[m].id, sc->products[p].id);
     return buf;
@@ -127,7 +126,8 @@ static const char *cell_where(char *buf, size_t size, const ShapanScenario *sc, 
 
 /* Scales every non-empty cell of a meeting year to the team count and lays out
  * the book ranges.  Nothing is allocated yet, so a refusal here costs nothing. */
-static ShapanErrorCode plan_book(const ShapanScenario *sc, int teams, GenPlan *plan, ShapanError *err)
+static ShapanErrorCode plan_book(const ShapanScenario *sc, int teams, GenPlan *plan,
+                                 ShapanError *err)
 {
     char where[96];
     plan->ncells = 0;
@@ -162,8 +162,7 @@ static ShapanErrorCode plan_book(const ShapanScenario *sc, int teams, GenPlan *p
                 if (plan->norders + c > SHAPAN_MAX_ORDERS)
                     return shapan_error_set(err, SHAPAN_E_CAPACITY,
                                             cell_where(where, sizeof where, sc, y, m, p),
-                                            "the book would exceed %d orders",
-                                            SHAPAN_MAX_ORDERS);
+                                            "the book would exceed %d orders", SHAPAN_MAX_ORDERS);
                 GenCell *cell = &plan->cells[plan->ncells++];
                 cell->year = y;
                 cell->market = m;
@@ -361,15 +360,16 @@ static void dress_cell(ShapanRng *r, const GenCell *c, ShapanOrder *o, int *scra
     price_cell(r, c, o);
 }
 
-static ShapanErrorCode name_cell(const ShapanScenario *sc, const GenCell *c, ShapanOrder *o, ShapanError *err)
+static ShapanErrorCode name_cell(const ShapanScenario *sc, const GenCell *c, ShapanOrder *o,
+                                 ShapanError *err)
 {
     int npick = 0, nbid = 0;
     for (int i = 0; i < c->count; i++) {
         const char *mk = sc->markets[c->market].id, *pr = sc->products[c->product].id;
-        int len = o[i].bid ? snprintf(o[i].id, sizeof o[i].id, "Y%d-B-%s-%s-%02d", c->year,
-                                      mk, pr, ++nbid)
-                           : snprintf(o[i].id, sizeof o[i].id, "Y%d-%s-%s-%02d", c->year, mk,
-                                      pr, ++npick);
+        int len =
+            o[i].bid
+                ? snprintf(o[i].id, sizeof o[i].id, "Y%d-B-%s-%s-%02d", c->year, mk, pr, ++nbid)
+                : snprintf(o[i].id, sizeof o[i].id, "Y%d-%s-%s-%02d", c->year, mk, pr, ++npick);
         if (len < 0 || (size_t)len >= sizeof o[i].id)
             return shapan_error_set(err, SHAPAN_E_CAPACITY, "orders",
                                     "order id for year %d, %s, %s would exceed %d characters",

@@ -203,7 +203,8 @@ static int64_t bid_score_scaled(const ShapanScenario *sc, const ShapanOrder *o, 
 {
     const ShapanMeetingRules *r = &sc->meet;
     int64_t d = sc->products[o->product].direct_cost * o->qty;
-    int64_t fixed = r->score_base + (r->score_delivery_base - b->delivery) * r->score_delivery_weight +
+    int64_t fixed = r->score_base +
+                    (r->score_delivery_base - b->delivery) * r->score_delivery_weight +
                     b->term * r->score_term_weight;
     return fixed * d - r->score_price_weight * b->price;
 }
@@ -369,8 +370,9 @@ static int cell_rank_pos(const ShapanCell *cell, int ti)
 static ShapanErrorCode check_turn(const ShapanWorld *w, int ti, int m, int p, ShapanError *err)
 {
     if (w->meet_phase != MEET_CELLS || w->teams[ti].stage != SHAPAN_STAGE_MEETING)
-        return shapan_error_set(err, SHAPAN_E_STAGE, "cmd",
-                                "Picks and passes are made while the order meeting's cells are open.");
+        return shapan_error_set(
+            err, SHAPAN_E_STAGE, "cmd",
+            "Picks and passes are made while the order meeting's cells are open.");
     const ShapanCell *cell = &w->cells[m][p];
     if (cell->done)
         return shapan_error_set(err, SHAPAN_E_STATE, "market", "The cell %s/%s is closed.",
@@ -381,10 +383,9 @@ static ShapanErrorCode check_turn(const ShapanWorld *w, int ti, int m, int p, Sh
                                 w->sc->markets[m].id, w->sc->products[p].id,
                                 (long long)w->sc->meet.min_ad);
     if (cell->ranked[cell->turn] != ti)
-        return shapan_error_set(err, SHAPAN_E_NOT_YOUR_TURN, "team",
-                                "It is team %d's turn in %s/%s, not team %d's.",
-                                cell->ranked[cell->turn] + 1, w->sc->markets[m].id,
-                                w->sc->products[p].id, ti + 1);
+        return shapan_error_set(
+            err, SHAPAN_E_NOT_YOUR_TURN, "team", "It is team %d's turn in %s/%s, not team %d's.",
+            cell->ranked[cell->turn] + 1, w->sc->markets[m].id, w->sc->products[p].id, ti + 1);
     return SHAPAN_OK;
 }
 
@@ -430,8 +431,9 @@ static ShapanErrorCode check_pick(const ShapanWorld *w, const ShapanCommand *c, 
     if (c->order < 0 || c->order >= sc->norders)
         return shapan_error_set(err, SHAPAN_E_UNKNOWN_ID, "order", "Unknown order.");
     if (w->meet_phase != MEET_CELLS || w->teams[ti].stage != SHAPAN_STAGE_MEETING)
-        return shapan_error_set(err, SHAPAN_E_STAGE, "cmd",
-                                "Picks and passes are made while the order meeting's cells are open.");
+        return shapan_error_set(
+            err, SHAPAN_E_STAGE, "cmd",
+            "Picks and passes are made while the order meeting's cells are open.");
     const ShapanOrder *o = &sc->orders[c->order];
     if (o->bid || o->year != w->meet_year || w->order_state[c->order] != SHAPAN_ORDER_FREE)
         return shapan_error_set(err, SHAPAN_E_STATE, "order",
@@ -477,8 +479,8 @@ static ShapanErrorCode check_bid(const ShapanWorld *w, const ShapanCommand *c, S
                                 "Team %d may not bid on %s (certificates or win limit).", c->team,
                                 sc->orders[c->order].id);
     if (w->bids[g][ti].state != 0)
-        return shapan_error_set(err, SHAPAN_E_ONCE, "order",
-                                "Team %d already answered on %s.", c->team, sc->orders[c->order].id);
+        return shapan_error_set(err, SHAPAN_E_ONCE, "order", "Team %d already answered on %s.",
+                                c->team, sc->orders[c->order].id);
     if (c->type == SHAPAN_CMD_DECLINE)
         return SHAPAN_OK;
     const ShapanOrder *o = &sc->orders[c->order];
@@ -486,8 +488,8 @@ static ShapanErrorCode check_bid(const ShapanWorld *w, const ShapanCommand *c, S
     int64_t max = shapan_floor(base, sc->meet.bid_max);
     if (c->price < base || c->price > max)
         return shapan_error_set(err, SHAPAN_E_AMOUNT, "price",
-                                "A bid on %s is %lld to %lld W; got %lld.", o->id,
-                                (long long)base, (long long)max, (long long)c->price);
+                                "A bid on %s is %lld to %lld W; got %lld.", o->id, (long long)base,
+                                (long long)max, (long long)c->price);
     if (c->delivery < 1 || c->delivery > 4)
         return shapan_error_set(err, SHAPAN_E_RANGE, "delivery", "Delivery is quarter 1 to 4.");
     if (c->term < 0 || c->term > 4)
@@ -497,10 +499,10 @@ static ShapanErrorCode check_bid(const ShapanWorld *w, const ShapanCommand *c, S
         if (w->bids[k][ti].state == 1)
             open++;
     if (w->teams[ti].cash < sc->meet.bid_fee * (open + 1))
-        return shapan_error_set(err, SHAPAN_E_CASH, "price",
-                                "Each open bid needs %lld W in cash for its fee; team %d has %lld W.",
-                                (long long)sc->meet.bid_fee, c->team,
-                                (long long)w->teams[ti].cash);
+        return shapan_error_set(
+            err, SHAPAN_E_CASH, "price",
+            "Each open bid needs %lld W in cash for its fee; team %d has %lld W.",
+            (long long)sc->meet.bid_fee, c->team, (long long)w->teams[ti].cash);
     return SHAPAN_OK;
 }
 

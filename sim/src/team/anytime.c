@@ -90,10 +90,9 @@ ShapanErrorCode team_sell_inventory(Ctx *c, const ShapanCommand *cmd)
         bool mat = i < sc->nmaterials;
         int64_t *stock = mat ? &c->t.materials[i] : &c->t.products[i - sc->nmaterials];
         if (*stock < q)
-            return shapan_error_set(c->err, SHAPAN_E_STOCK, "items",
-                                    "Team %d has %lld %s; can't sell %lld.", c->ti + 1,
-                                    (long long)*stock, shapan_scenario_item_id(sc, i),
-                                    (long long)q);
+            return shapan_error_set(
+                c->err, SHAPAN_E_STOCK, "items", "Team %d has %lld %s; can't sell %lld.", c->ti + 1,
+                (long long)*stock, shapan_scenario_item_id(sc, i), (long long)q);
         *stock -= q;
         if (mat)
             std_m += q * shapan_scenario_item_cost(sc, i);

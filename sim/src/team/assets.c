@@ -4,16 +4,18 @@
 ShapanErrorCode team_order_materials(Ctx *c, const ShapanCommand *cmd)
 {
     const ShapanScenario *sc = c->sc;
-    ShapanErrorCode rc = team_require_stage(
-        c, STAGE_BIT(SHAPAN_STAGE_S2) | STAGE_BIT(SHAPAN_STAGE_S3) | STAGE_BIT(SHAPAN_STAGE_S4) |
-               STAGE_BIT(SHAPAN_STAGE_S5),
-        "order_materials", "in S2-S5");
+    ShapanErrorCode rc =
+        team_require_stage(c,
+                           STAGE_BIT(SHAPAN_STAGE_S2) | STAGE_BIT(SHAPAN_STAGE_S3) |
+                               STAGE_BIT(SHAPAN_STAGE_S4) | STAGE_BIT(SHAPAN_STAGE_S5),
+                           "order_materials", "in S2-S5");
     if (rc)
         return rc;
     int64_t total = 0;
     for (int i = 0; i < SHAPAN_MAX_ITEMS; i++) {
         if (cmd->items[i] < 0)
-            return shapan_error_set(c->err, SHAPAN_E_AMOUNT, "items", "Quantities can't be negative.");
+            return shapan_error_set(c->err, SHAPAN_E_AMOUNT, "items",
+                                    "Quantities can't be negative.");
         if (cmd->items[i] > 0 && i >= sc->nmaterials)
             return shapan_error_set(c->err, SHAPAN_E_RANGE, "items",
                                     "Only raw materials can be ordered; %s is a product.",
@@ -70,7 +72,10 @@ static ShapanErrorCode new_plant(Ctx *c, const ShapanCommand *cmd, bool buy)
 }
 
 ShapanErrorCode team_buy_plant(Ctx *c, const ShapanCommand *cmd) { return new_plant(c, cmd, true); }
-ShapanErrorCode team_rent_plant(Ctx *c, const ShapanCommand *cmd) { return new_plant(c, cmd, false); }
+ShapanErrorCode team_rent_plant(Ctx *c, const ShapanCommand *cmd)
+{
+    return new_plant(c, cmd, false);
+}
 
 static int64_t instalment(const ShapanLineType *lt, int paid_n)
 {
@@ -220,8 +225,8 @@ ShapanErrorCode team_produce(Ctx *c, const ShapanCommand *cmd)
     if ((rc = team_get_line(c, cmd->line, &l)))
         return rc;
     if (!line_idle_ready(l))
-        return shapan_error_set(c->err, SHAPAN_E_STATE, "line",
-                                "Line %d is not ready and idle.", cmd->line);
+        return shapan_error_set(c->err, SHAPAN_E_STATE, "line", "Line %d is not ready and idle.",
+                                cmd->line);
     int p = l->product;
     const ShapanProduct *pr = &sc->products[p];
     if (!c->t.qualified[p])
@@ -230,8 +235,8 @@ ShapanErrorCode team_produce(Ctx *c, const ShapanCommand *cmd)
                                 c->ti + 1, pr->id, c->t.rnd_paid[p], pr->rnd_quarters);
     for (int i = 0; i < pr->nbom; i++) {
         const ShapanBomItem *b = &pr->bom[i];
-        int64_t have = b->kind == SHAPAN_ITEM_MATERIAL ? c->t.materials[b->index]
-                                                       : c->t.products[b->index];
+        int64_t have =
+            b->kind == SHAPAN_ITEM_MATERIAL ? c->t.materials[b->index] : c->t.products[b->index];
         if (have < b->qty)
             return shapan_error_set(c->err, SHAPAN_E_STOCK, "line",
                                     "Making %s needs %d %s; team %d has %lld.", pr->id, b->qty,
@@ -281,10 +286,9 @@ ShapanErrorCode team_deliver(Ctx *c, const ShapanCommand *cmd)
                                 "Order %s was due by Q%d; it is Q%d.", o->id, h->delivery,
                                 c->t.quarter);
     if (c->t.products[o->product] < o->qty)
-        return shapan_error_set(c->err, SHAPAN_E_STOCK, "order",
-                                "Order %s needs %d %s; team %d has %lld.", o->id, o->qty,
-                                sc->products[o->product].id, c->ti + 1,
-                                (long long)c->t.products[o->product]);
+        return shapan_error_set(
+            c->err, SHAPAN_E_STOCK, "order", "Order %s needs %d %s; team %d has %lld.", o->id,
+            o->qty, sc->products[o->product].id, c->ti + 1, (long long)c->t.products[o->product]);
     c->t.products[o->product] -= o->qty;
     h->status = SHAPAN_HELD_DELIVERED;
     c->t.sales[o->market] += h->price;

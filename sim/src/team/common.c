@@ -4,17 +4,16 @@ ShapanErrorCode team_require_stage(Ctx *c, unsigned mask, const char *what, cons
 {
     if (mask & STAGE_BIT(c->t.stage))
         return SHAPAN_OK;
-    return shapan_error_set(c->err, SHAPAN_E_STAGE, what,
-                            "%s is allowed %s; team %d is at %s of Y%dQ%d.", what, allowed,
-                            c->ti + 1, shapan_stage_name((ShapanStage)c->t.stage), c->t.year,
-                            c->t.quarter);
+    return shapan_error_set(
+        c->err, SHAPAN_E_STAGE, what, "%s is allowed %s; team %d is at %s of Y%dQ%d.", what,
+        allowed, c->ti + 1, shapan_stage_name((ShapanStage)c->t.stage), c->t.year, c->t.quarter);
 }
 
 ShapanErrorCode team_get_plant(Ctx *c, int plant, ShapanPlant **out)
 {
     if (plant < 1 || plant > c->t.nplants || c->t.plants[plant - 1].status == SHAPAN_PLANT_GONE)
-        return shapan_error_set(c->err, SHAPAN_E_RANGE, "plant",
-                                "Team %d has no plant number %d.", c->ti + 1, plant);
+        return shapan_error_set(c->err, SHAPAN_E_RANGE, "plant", "Team %d has no plant number %d.",
+                                c->ti + 1, plant);
     *out = &c->t.plants[plant - 1];
     return SHAPAN_OK;
 }

@@ -13,8 +13,8 @@ ShapanErrorCode team_develop_product(Ctx *c, const ShapanCommand *cmd)
     if (p < 0 || p >= sc->nproducts)
         return shapan_error_set(c->err, SHAPAN_E_UNKNOWN_ID, "product", "Unknown product.");
     if (c->t.qualified[p] || c->t.rnd_paid[p] >= sc->products[p].rnd_quarters)
-        return shapan_error_set(c->err, SHAPAN_E_STATE, "product",
-                                "R&D of %s is already complete.", sc->products[p].id);
+        return shapan_error_set(c->err, SHAPAN_E_STATE, "product", "R&D of %s is already complete.",
+                                sc->products[p].id);
     if (c->t.rnd_last_aq[p] == ctx_aq(c) && c->t.rnd_paid[p] > 0)
         return shapan_error_set(c->err, SHAPAN_E_ONCE, "product",
                                 "%s already had its R&D instalment this quarter.",

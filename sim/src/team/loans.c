@@ -43,7 +43,8 @@ ShapanErrorCode team_short_loan(Ctx *c, const ShapanCommand *cmd)
                                 (long long)c->sc->fin.short_min, (long long)cmd->amount);
     int due = ctx_aq(c) + c->sc->fin.short_term_q;
     if (due >= SHAPAN_MAX_QUARTERS)
-        return shapan_error_set(c->err, SHAPAN_E_RANGE, "amount", "The loan would fall due too late.");
+        return shapan_error_set(c->err, SHAPAN_E_RANGE, "amount",
+                                "The loan would fall due too late.");
     return take_loan(c, cmd->amount, true, due);
 }
 

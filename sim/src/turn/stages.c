@@ -66,8 +66,9 @@ static ShapanErrorCode enter_s1(Ctx *c)
         ShapanLoan l = t->loans[i];
         if (l.is_short && l.due <= aq) {
             if ((rc = ctx_pay(c, SHAPAN_ACC_SHORT_LOANS, l.principal, -1, "a short loan due")) ||
-                (rc = ctx_pay(c, SHAPAN_ACC_FINANCE, shapan_half_up(l.principal, sc->fin.short_rate),
-                              -1, "short-loan interest")))
+                (rc =
+                     ctx_pay(c, SHAPAN_ACC_FINANCE, shapan_half_up(l.principal, sc->fin.short_rate),
+                             -1, "short-loan interest")))
                 return rc;
         } else {
             t->loans[k++] = l;
@@ -234,8 +235,9 @@ static ShapanErrorCode step(Ctx *c)
         t->stage = SHAPAN_STAGE_LONG_LOAN;
         return SHAPAN_OK;
     case SHAPAN_STAGE_MEETING:
-        return shapan_error_set(c->err, SHAPAN_E_WAIT, "next",
-                                "The order meeting is not over; it moves every team on when it ends.");
+        return shapan_error_set(
+            c->err, SHAPAN_E_WAIT, "next",
+            "The order meeting is not over; it moves every team on when it ends.");
     case SHAPAN_STAGE_S6:
         if (t->quarter == 4) {
             if (t->year >= sc->years)
@@ -248,9 +250,7 @@ static ShapanErrorCode step(Ctx *c)
         t->quarter++;
         t->stage = SHAPAN_STAGE_S1;
         break;
-    default:
-        t->stage++;
-        break;
+    default: t->stage++; break;
     }
     ctx_date_auto(c, t->year, t->quarter, t->stage);
     switch (t->stage) {
