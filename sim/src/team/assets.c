@@ -1,6 +1,15 @@
 /* Plants, lines and production (RULES.md §3, S2-S3). */
 #include "team/common.h"
 
+/* The prologue of every S3 command on an existing line. */
+static ShapanErrorCode s3_line(Ctx *c, const ShapanCommand *cmd, const char *what, ShapanLine **l)
+{
+    ShapanErrorCode rc = team_require_stage(c, STAGE_BIT(SHAPAN_STAGE_S3), what, "in S3");
+    if (rc)
+        return rc;
+    return team_get_line(c, cmd->line, l);
+}
+
 ShapanErrorCode team_order_materials(Ctx *c, const ShapanCommand *cmd)
 {
     const ShapanScenario *sc = c->sc;
@@ -84,16 +93,6 @@ static int64_t instalment(const ShapanLineType *lt, int paid_n)
     return paid_n == n - 1 ? lt->total - each * (n - 1) : each;
 }
 
-/* A line whose construction is complete moves its cost to machinery. */
-static ShapanErrorCode complete_line(Ctx *c, ShapanLine *l, int li)
-{
-    l->status = SHAPAN_LINE_READY;
-    l->completed_year = (int16_t)c->by;
-    l->book = l->paid;
-    l->book_last_year_end = l->paid;
-    return ctx_post(c, SHAPAN_ACC_MACHINERY, SHAPAN_ACC_CONSTRUCTION, l->paid, li);
-}
-
 ShapanErrorCode team_build_line(Ctx *c, const ShapanCommand *cmd)
 {
     const ShapanScenario *sc = c->sc;
@@ -131,17 +130,15 @@ ShapanErrorCode team_build_line(Ctx *c, const ShapanCommand *cmd)
     if ((rc = ctx_pay(c, SHAPAN_ACC_CONSTRUCTION, amount, li, "the line's first instalment")))
         return rc;
     if (lt->install_q == 0)
-        return complete_line(c, l, li);
+        return line_complete(c, l, li);
     return SHAPAN_OK;
 }
 
 ShapanErrorCode team_invest_line(Ctx *c, const ShapanCommand *cmd)
 {
-    ShapanErrorCode rc = team_require_stage(c, STAGE_BIT(SHAPAN_STAGE_S3), "invest_line", "in S3");
-    if (rc)
-        return rc;
     ShapanLine *l;
-    if ((rc = team_get_line(c, cmd->line, &l)))
+    ShapanErrorCode rc = s3_line(c, cmd, "invest_line", &l);
+    if (rc)
         return rc;
     const ShapanLineType *lt = &c->sc->line_types[l->type];
     if (l->status != SHAPAN_LINE_BUILDING || l->paid_n >= line_instalments(lt))
@@ -164,11 +161,9 @@ static bool line_idle_ready(const ShapanLine *l)
 
 ShapanErrorCode team_convert_line(Ctx *c, const ShapanCommand *cmd)
 {
-    ShapanErrorCode rc = team_require_stage(c, STAGE_BIT(SHAPAN_STAGE_S3), "convert_line", "in S3");
-    if (rc)
-        return rc;
     ShapanLine *l;
-    if ((rc = team_get_line(c, cmd->line, &l)))
+    ShapanErrorCode rc = s3_line(c, cmd, "convert_line", &l);
+    if (rc)
         return rc;
     if (cmd->product < 0 || cmd->product >= c->sc->nproducts)
         return shapan_error_set(c->err, SHAPAN_E_UNKNOWN_ID, "product", "Unknown product.");
@@ -192,11 +187,9 @@ ShapanErrorCode team_convert_line(Ctx *c, const ShapanCommand *cmd)
 
 ShapanErrorCode team_sell_line(Ctx *c, const ShapanCommand *cmd)
 {
-    ShapanErrorCode rc = team_require_stage(c, STAGE_BIT(SHAPAN_STAGE_S3), "sell_line", "in S3");
-    if (rc)
-        return rc;
     ShapanLine *l;
-    if ((rc = team_get_line(c, cmd->line, &l)))
+    ShapanErrorCode rc = s3_line(c, cmd, "sell_line", &l);
+    if (rc)
         return rc;
     if (!line_idle_ready(l))
         return shapan_error_set(c->err, SHAPAN_E_STATE, "line",
@@ -218,11 +211,9 @@ ShapanErrorCode team_sell_line(Ctx *c, const ShapanCommand *cmd)
 ShapanErrorCode team_produce(Ctx *c, const ShapanCommand *cmd)
 {
     const ShapanScenario *sc = c->sc;
-    ShapanErrorCode rc = team_require_stage(c, STAGE_BIT(SHAPAN_STAGE_S3), "produce", "in S3");
-    if (rc)
-        return rc;
     ShapanLine *l;
-    if ((rc = team_get_line(c, cmd->line, &l)))
+    ShapanErrorCode rc = s3_line(c, cmd, "produce", &l);
+    if (rc)
         return rc;
     if (!line_idle_ready(l))
         return shapan_error_set(c->err, SHAPAN_E_STATE, "line", "Line %d is not ready and idle.",

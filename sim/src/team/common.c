@@ -53,3 +53,12 @@ bool plant_anniversary(const ShapanPlant *p, int aq)
 int line_instalments(const ShapanLineType *lt) { return lt->install_q > 1 ? lt->install_q : 1; }
 
 int shapan_line_instalments(const ShapanLineType *lt) { return line_instalments(lt); }
+
+ShapanErrorCode line_complete(Ctx *c, ShapanLine *l, int li)
+{
+    l->status = SHAPAN_LINE_READY;
+    l->completed_year = (int16_t)c->by;
+    l->book = l->paid;
+    l->book_last_year_end = l->paid;
+    return ctx_post(c, SHAPAN_ACC_MACHINERY, SHAPAN_ACC_CONSTRUCTION, l->paid, li);
+}

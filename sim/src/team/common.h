@@ -15,6 +15,9 @@ ShapanErrorCode team_get_line(Ctx *c, int line, ShapanLine **out);
 int64_t team_loans_total(const ShapanTeam *t);
 /* Line slots used in a plant (lines built or being built, not sold). */
 int team_plant_lines(const ShapanTeam *t, int plant);
+/* A line whose construction is complete: ready, its cost moves to machinery,
+ * completed in the booking year (depreciation starts the year after). */
+ShapanErrorCode line_complete(Ctx *c, ShapanLine *l, int li);
 /* Anniversary of a rented plant's rent in quarter aq. */
 bool plant_anniversary(const ShapanPlant *p, int aq);
 

@@ -90,11 +90,7 @@ static ShapanErrorCode enter_s1(Ctx *c)
         const ShapanLineType *lt = &sc->line_types[l->type];
         if (l->status == SHAPAN_LINE_BUILDING && l->paid_n >= line_instalments(lt) &&
             l->last_invest_aq < aq) {
-            l->status = SHAPAN_LINE_READY;
-            l->completed_year = (int16_t)t->year;
-            l->book = l->paid;
-            l->book_last_year_end = l->paid;
-            if ((rc = ctx_post(c, SHAPAN_ACC_MACHINERY, SHAPAN_ACC_CONSTRUCTION, l->paid, i)))
+            if ((rc = line_complete(c, l, i)))
                 return rc;
         } else if (l->status == SHAPAN_LINE_CONVERTING && --l->convert_left <= 0) {
             l->convert_left = 0;
