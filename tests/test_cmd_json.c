@@ -175,9 +175,8 @@ static void test_exact_text(void **state)
     c.items[shapan_scenario_item(g_sc, "R3")] = 12;
     c.items[shapan_scenario_item(g_sc, "R1")] = 6;
     t = shapan_cmd_to_json(g_sc, &c, 9);
-    assert_string_equal(t,
-                        "{\"seq\":9,\"cmd\":\"order_materials\",\"team\":4,\"items\":{\"R1\":6,"
-                        "\"R3\":12}}");
+    assert_string_equal(t, "{\"seq\":9,\"cmd\":\"order_materials\",\"team\":4,\"items\":{\"R1\":6,"
+                           "\"R3\":12}}");
     free(t);
 }
 
@@ -188,8 +187,8 @@ static void expect_error(const char *json, ShapanErrorCode code, const char *whe
     memset(&e, 0, sizeof e);
     ShapanErrorCode rc = shapan_cmd_from_json(g_sc, json, strlen(json), &c, &e);
     if (rc != code || strcmp(e.where, where) != 0)
-        fail_msg("%s: expected %s at \"%s\", got %s at \"%s\" (%s)", json,
-                 shapan_error_name(code), where, shapan_error_name(rc), e.where, e.message);
+        fail_msg("%s: expected %s at \"%s\", got %s at \"%s\" (%s)", json, shapan_error_name(code),
+                 where, shapan_error_name(rc), e.where, e.message);
     assert_int_equal(e.code, code);
 }
 
@@ -219,8 +218,8 @@ static void test_bad_inputs(void **state)
     expect_error("{\"cmd\":\"pick\",\"team\":1,\"order\":\"nope\"}", SHAPAN_E_UNKNOWN_ID, "order");
     expect_error("{\"cmd\":\"order_materials\",\"team\":1,\"items\":{\"R1\":2,\"R9\":1}}",
                  SHAPAN_E_UNKNOWN_ID, "items.R9");
-    expect_error("{\"cmd\":\"order_materials\",\"team\":1,\"items\":{\"R1\":-2}}",
-                 SHAPAN_E_AMOUNT, "items.R1");
+    expect_error("{\"cmd\":\"order_materials\",\"team\":1,\"items\":{\"R1\":-2}}", SHAPAN_E_AMOUNT,
+                 "items.R1");
     expect_error("{\"cmd\":\"discount\",\"team\":1,\"slots\":[1,2,3]}", SHAPAN_E_FIELD, "slots");
     expect_error("{\"cmd\":\"discount\",\"team\":1,\"slots\":[1,2,3,0.5]}", SHAPAN_E_AMOUNT,
                  "slots[3]");

@@ -8,15 +8,6 @@
 
 #include "boardutil.h"
 
-#define YS SHAPAN_STAGE_YEAR_START
-#define LL SHAPAN_STAGE_LONG_LOAN
-#define S1 SHAPAN_STAGE_S1
-#define S2 SHAPAN_STAGE_S2
-#define S3 SHAPAN_STAGE_S3
-#define S4 SHAPAN_STAGE_S4
-#define S5 SHAPAN_STAGE_S5
-#define S6 SHAPAN_STAGE_S6
-
 typedef struct {
     ShapanScenario *sc;
     ShapanWorld *w;

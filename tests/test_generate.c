@@ -133,7 +133,7 @@ static void test_27_teams_match_the_table(void **state)
                     biggest = s.max_qty;
             }
     assert_true(biggest <= 6); /* real books show 1-6 units per order */
-    assert_true(biggest >= 5);  /* and the split does vary */
+    assert_true(biggest >= 5); /* and the split does vary */
     for (int i = 0; i < sc->norders; i++) {
         assert_true(sc->orders[i].qty >= 1);
         assert_true(sc->orders[i].year >= 2 && sc->orders[i].year <= 5);
@@ -379,8 +379,8 @@ static void test_editing_one_cell_keeps_the_others(void **state)
     assert_int_equal(shapan_generate_orders(b, 27, 8, NULL), SHAPAN_OK);
     assert_int_equal(a->norders, b->norders);
     for (int i = 0; i < a->norders; i++) {
-        bool edited = a->orders[i].year == 2 && a->orders[i].market == 1 &&
-                      a->orders[i].product == 0;
+        bool edited =
+            a->orders[i].year == 2 && a->orders[i].market == 1 && a->orders[i].product == 0;
         if (edited)
             assert_true(b->orders[i].price > a->orders[i].price);
         else
@@ -462,11 +462,11 @@ static void test_ids_are_unique_and_readable(void **state)
                         continue;
                     char want[SHAPAN_ID_LEN];
                     if (o->bid)
-                        snprintf(want, sizeof want, "Y%d-B-%s-%s-%02d", y, MARKETS[m],
-                                 PRODUCTS[p], ++nbid);
+                        snprintf(want, sizeof want, "Y%d-B-%s-%s-%02d", y, MARKETS[m], PRODUCTS[p],
+                                 ++nbid);
                     else
-                        snprintf(want, sizeof want, "Y%d-%s-%s-%02d", y, MARKETS[m],
-                                 PRODUCTS[p], ++npick);
+                        snprintf(want, sizeof want, "Y%d-%s-%s-%02d", y, MARKETS[m], PRODUCTS[p],
+                                 ++npick);
                     assert_string_equal(o->id, want);
                 }
             }

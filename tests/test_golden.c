@@ -65,27 +65,27 @@ static const Step SCRIPT[] = {
     {"{'cmd':'develop_iso','team':1,'iso':'ISO14000'}", 199},
     {"{'cmd':'next','team':1}", 185}, /* S6 of Q4: admin, then the year end */
     /* year 2 */
-    {"{'cmd':'next','team':1}", 185},               /* year_start: no tax, no long loan */
-    {"{'cmd':'ads','team':1,'bids':[]}", 185},      /* the empty book's meeting ends at once */
+    {"{'cmd':'next','team':1}", 185},          /* year_start: no tax, no long loan */
+    {"{'cmd':'ads','team':1,'bids':[]}", 185}, /* the empty book's meeting ends at once */
     /* not in §7: a long loan so that the team can pay its way to Y2Q4 S1 (cap 3 x 416) */
     {"{'cmd':'long_loan','team':1,'amount':500,'years':4}", 685},
-    {"{'cmd':'next','team':1}", 685},               /* Y2Q1 S1: the lines become ready */
-    {"{'cmd':'next','team':1}", 529},               /* S2: R1 x6 and R3 x12 arrive, 156 */
+    {"{'cmd':'next','team':1}", 685}, /* Y2Q1 S1: the lines become ready */
+    {"{'cmd':'next','team':1}", 529}, /* S2: R1 x6 and R3 x12 arrive, 156 */
     {"{'cmd':'end_quarter','team':1}", 515},
-    {"{'cmd':'end_quarter','team':1}", 450},        /* the plant's rent renews at the end of Q2 */
+    {"{'cmd':'end_quarter','team':1}", 450}, /* the plant's rent renews at the end of Q2 */
     {"{'cmd':'end_quarter','team':1}", 436},
-    {"{'cmd':'next','team':1}", 7},                 /* Y2Q4 S1: 409 + 20 repaid */
+    {"{'cmd':'next','team':1}", 7}, /* Y2Q4 S1: 409 + 20 repaid */
 };
 #define NSCRIPT ((int)(sizeof SCRIPT / sizeof SCRIPT[0]))
 
 static ShapanWorld *run_script(const ShapanScenario *sc, int nsteps, bool check_cash)
 {
-    ShapanWorld *w = mu_world(sc, 1);
+    ShapanWorld *w = tu_world(sc, 1);
     for (int i = 0; i < nsteps; i++) {
-        MU_OK(w, "%s", SCRIPT[i].cmd);
-        if (check_cash && SCRIPT[i].cash >= 0 && mu_cash(w, 1) != SCRIPT[i].cash) {
+        TU_OK(w, "%s", SCRIPT[i].cmd);
+        if (check_cash && SCRIPT[i].cash >= 0 && tu_cash(w, 1) != SCRIPT[i].cash) {
             print_error("step %d %s: cash %lld, expected %lld\n", i, SCRIPT[i].cmd,
-                        (long long)mu_cash(w, 1), (long long)SCRIPT[i].cash);
+                        (long long)tu_cash(w, 1), (long long)SCRIPT[i].cash);
             fail();
         }
     }
@@ -159,19 +159,19 @@ static void assert_year1(const ShapanWorld *w)
 static void test_year1_statements(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
+    ShapanScenario *sc = tu_load_standard();
     ShapanWorld *w = run_script(sc, year1_end_step(), true);
     assert_int_equal(shapan_team_closed_year(w, 1), 1);
     assert_year1(w);
     /* the line book: 2 flex lines at 3 x 60, 2 auto lines at 2 x 70, all still building */
-    const ShapanTeam *t = mu_team(w, 1);
+    const ShapanTeam *t = tu_team(w, 1);
     assert_int_equal(t->nlines, 4);
     for (int i = 0; i < 4; i++)
         assert_int_equal(t->lines[i].status, SHAPAN_LINE_BUILDING);
-    assert_true(t->qualified[mu_product(w, "P1")] && t->qualified[mu_product(w, "P3")]);
+    assert_true(t->qualified[tu_product(w, "P1")] && t->qualified[tu_product(w, "P3")]);
     for (int m = 0; m < 3; m++)
         assert_true(t->market_held[m]); /* local, regional, domestic: 1 year each */
-    assert_false(t->market_held[mu_market(w, "asia")]);
+    assert_false(t->market_held[tu_market(w, "asia")]);
     assert_false(t->iso_held[0]);
     shapan_world_destroy(w);
     shapan_scenario_free(sc);
@@ -194,12 +194,12 @@ static int64_t paid_at(const ShapanWorld *w, ShapanAccount acc, int year, int qu
 static void test_year2_payments(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
+    ShapanScenario *sc = tu_load_standard();
     ShapanWorld *w = run_script(sc, NSCRIPT, true);
     /* materials arrive at Y2Q1 S2 and are paid then: 6 x 8 + 12 x 9 */
     assert_int_equal(paid_at(w, SHAPAN_ACC_MATERIALS, 2, 1, SHAPAN_STAGE_S2), 156);
     assert_int_equal(paid_at(w, SHAPAN_ACC_MATERIALS, 1, 4, SHAPAN_STAGE_S2), 0);
-    const ShapanTeam *t = mu_team(w, 1);
+    const ShapanTeam *t = tu_team(w, 1);
     assert_int_equal(t->materials[shapan_scenario_material(sc, "R1")], 6);
     assert_int_equal(t->materials[shapan_scenario_material(sc, "R3")], 12);
     /* the short loan is repaid at Y2Q4 S1: 409 + half_up(409 x 5%) = 429 */
@@ -226,7 +226,7 @@ static void test_year2_payments(void **state)
 static void test_jsonl_matches(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
+    ShapanScenario *sc = tu_load_standard();
     ShapanWorld *w = run_script(sc, NSCRIPT, false);
     ShapanReplayOptions opt = {0};
     char dir[1024];
@@ -256,7 +256,7 @@ static void test_jsonl_matches(void **state)
 static void test_report_matches_expected(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
+    ShapanScenario *sc = tu_load_standard();
     ShapanWorld *w = run_script(sc, NSCRIPT, false);
     ShapanError err;
     size_t len = 0;
@@ -303,14 +303,14 @@ static void test_report_matches_expected(void **state)
 static void test_two_teams(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
-    ShapanWorld *w = mu_world(sc, 2);
+    ShapanScenario *sc = tu_load_standard();
+    ShapanWorld *w = tu_world(sc, 2);
     int n = year1_end_step();
     for (int i = 0; i < n; i++)
-        MU_OK(w, "%s", SCRIPT[i].cmd);
-    mu_next(w, 2, 1);
+        TU_OK(w, "%s", SCRIPT[i].cmd);
+    TU_NEXT(w, 2, 1);
     for (int q = 0; q < 4; q++)
-        MU_OK(w, "{'cmd':'end_quarter','team':2}");
+        TU_OK(w, "{'cmd':'end_quarter','team':2}");
     assert_year1(w);
     ShapanStatement st;
     shapan_statement(w, 2, 1, &st);
@@ -323,10 +323,8 @@ static void test_two_teams(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_year1_statements),
-        cmocka_unit_test(test_year2_payments),
-        cmocka_unit_test(test_jsonl_matches),
-        cmocka_unit_test(test_report_matches_expected),
+        cmocka_unit_test(test_year1_statements), cmocka_unit_test(test_year2_payments),
+        cmocka_unit_test(test_jsonl_matches),    cmocka_unit_test(test_report_matches_expected),
         cmocka_unit_test(test_two_teams),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);

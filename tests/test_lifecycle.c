@@ -7,37 +7,11 @@
 
 #include "boardutil.h"
 
-#define YS SHAPAN_STAGE_YEAR_START
-#define LL SHAPAN_STAGE_LONG_LOAN
-#define S1 SHAPAN_STAGE_S1
-#define S2 SHAPAN_STAGE_S2
-#define S3 SHAPAN_STAGE_S3
-#define S4 SHAPAN_STAGE_S4
-#define S5 SHAPAN_STAGE_S5
-#define S6 SHAPAN_STAGE_S6
-
-static ShapanScenario *g_sc;
-
-static int setup(void **state)
-{
-    (void)state;
-    g_sc = tu_load_standard();
-    tu_clear_orders(g_sc); /* the meetings of these tests are empty */
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    shapan_scenario_free(g_sc);
-    return 0;
-}
-
 /* §7, the worked example: one real team's year 1, quarter by quarter. */
 static void test_worked_example(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 1);
+    ShapanWorld *w = tu_world(tu_sc, 1);
     TU_GOTO(w, 1, 1, 1, S6);
     assert_int_equal(tu_cash(w, 1), 661);
     TU_GOTO(w, 1, 1, 2, S3);
@@ -118,7 +92,7 @@ static void test_worked_example(void **state)
 static void test_rent_return_rent_to_buy(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 1);
+    ShapanWorld *w = tu_world(tu_sc, 1);
     TU_GOTO(w, 1, 1, 2, S3);
     TU_OK(w, "{'cmd':'rent_plant','team':1,'type':'large'}"); /* plant 1: returned in Y2Q2 */
     TU_OK(w, "{'cmd':'rent_plant','team':1,'type':'small'}"); /* plant 2: bought in Y1Q3 */
@@ -176,7 +150,7 @@ static void test_rent_return_rent_to_buy(void **state)
 static void test_sell_and_discount_plant(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 3);
+    ShapanWorld *w = tu_world(tu_sc, 3);
     for (int team = 1; team <= 3; team++) {
         TU_GOTO(w, team, 1, 1, S3);
         TU_OK(w, "{'cmd':'buy_plant','team':%d,'type':'large'}", team);
@@ -256,9 +230,9 @@ static void spend_all(ShapanWorld *w, int team, bool keep_admin)
 static void test_refused_payment_and_bankruptcy(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 3);
+    ShapanWorld *w = tu_world(tu_sc, 3);
     spend_all(w, 1, false);
-    TU_NEXT(w, 1, 2); /* S4 and S5 have no payment */
+    TU_NEXT(w, 1, 2);                                     /* S4 and S5 have no payment */
     TU_FAIL(w, SHAPAN_E_CASH, "{'cmd':'next','team':1}"); /* the admin fee at S6 */
     TU_FAIL(w, SHAPAN_E_CASH, "{'cmd':'end_quarter','team':1}");
     assert_int_equal(tu_stage(w, 1), S5);
@@ -301,7 +275,7 @@ static void test_refused_payment_and_bankruptcy(void **state)
 static void test_negative_equity_bankruptcy(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 1);
+    ShapanWorld *w = tu_world(tu_sc, 1);
     TU_GOTO(w, 1, 1, 1, S1);
     TU_OK(w, "{'cmd':'short_loan','team':1,'amount':2025}");
     TU_OK(w, "{'cmd':'emergency_buy','team':1,'items':{'P1':50}}");
@@ -376,14 +350,14 @@ static void assert_board(const Board *a, const Board *b)
 static void test_undo(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 2);
+    ShapanWorld *w = tu_world(tu_sc, 2);
     TU_GOTO(w, 1, 1, 1, S3);
     TU_FAIL(w, SHAPAN_E_NOTHING, "{'cmd':'undo','team':1}");
     Board b0 = board(w, 1);
     TU_OK(w, "{'cmd':'rent_plant','team':1,'type':'small'}");
     Board b1 = board(w, 1);
     TU_OK(w, "{'cmd':'build_line','team':1,'plant':1,'type':'manual','product':'P1'}");
-    TU_NEXT(w, 1, 2); /* S5 */
+    TU_NEXT(w, 1, 2);                    /* S5 */
     TU_OK(w, "{'cmd':'undo','team':1}"); /* the line, and the two steps */
     Board now = board(w, 1);
     assert_board(&now, &b1);
@@ -444,7 +418,7 @@ static void test_undo(void **state)
 static void test_score_and_game_over(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 2);
+    ShapanWorld *w = tu_world(tu_sc, 2);
     TU_OK(w, "{'cmd':'concede','team':2}");
     TU_GOTO(w, 1, 1, 1, S3);
     TU_OK(w, "{'cmd':'develop_product','team':1,'product':'P1'}");
@@ -463,7 +437,7 @@ static void test_score_and_game_over(void **state)
     int64_t score = 0, pot = 0;
     assert_true(shapan_team_score(w, 1, &score, &pot));
     assert_int_equal(pot, 6 + 5 + 2 + 5); /* local, P1, owned small plant, manual line */
-    assert_int_equal(score, 316); /* half_up(268 x 118 / 100) = half_up(316.24) */
+    assert_int_equal(score, 316);         /* half_up(268 x 118 / 100) = half_up(316.24) */
     assert_true(shapan_world_over(w));
     TU_FAIL(w, SHAPAN_E_GAME_OVER, "{'cmd':'next','team':1}");
     TU_FAIL(w, SHAPAN_E_GAME_OVER, "{'cmd':'emergency_buy','team':1,'items':{'R1':1}}");
@@ -534,5 +508,5 @@ int main(void)
         cmocka_unit_test(test_score_and_game_over),
         cmocka_unit_test(test_classic_opening),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_setup_no_orders, tu_teardown_scenario);
 }

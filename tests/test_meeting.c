@@ -16,7 +16,7 @@
 static void assert_ranked(const ShapanWorld *w, const char *m, const char *p, const int *teams,
                           const int *picks, int n)
 {
-    const ShapanCell *cell = shapan_meeting_cell(w, mu_market(w, m), mu_product(w, p));
+    const ShapanCell *cell = shapan_meeting_cell(w, tu_market(w, m), tu_product(w, p));
     assert_non_null(cell);
     if (cell->nranked != n)
         print_error("%s/%s: %d ranked, expected %d\n", m, p, cell->nranked, n);
@@ -35,7 +35,7 @@ static void assert_all_at_long_loan(const ShapanWorld *w)
 {
     assert_false(shapan_meeting_open(w));
     for (int t = 1; t <= shapan_world_teams(w); t++)
-        assert_int_equal(mu_stage(w, t), SHAPAN_STAGE_LONG_LOAN);
+        assert_int_equal(tu_stage(w, t), SHAPAN_STAGE_LONG_LOAN);
 }
 
 /* ---- picks per ad, ranked teams, rounds, passes, orders gone ---------------------------- */
@@ -58,42 +58,41 @@ static const MuOrder BOOK_ROUNDS[] = {
 static void test_rounds_and_passes(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
-    mu_book(sc, BOOK_ROUNDS, (int)(sizeof BOOK_ROUNDS / sizeof BOOK_ROUNDS[0]));
-    ShapanWorld *w = mu_world(sc, 4);
+    ShapanScenario *sc = MU_LOAD_BOOK(BOOK_ROUNDS);
+    ShapanWorld *w = tu_world(sc, 4);
     for (int t = 1; t <= 4; t++)
         mu_year1(w, t, t == 3 ? "P1" : "P1 P2", "local", ""); /* team 3: no P2 R&D */
     /* 675 - admin 56 - R&D - local 8 */
-    assert_int_equal(mu_cash(w, 1), 675 - 56 - 28 - 8);
-    assert_int_equal(mu_cash(w, 3), 675 - 56 - 14 - 8);
+    assert_int_equal(tu_cash(w, 1), 675 - 56 - 28 - 8);
+    assert_int_equal(tu_cash(w, 3), 675 - 56 - 14 - 8);
 
     /* a meeting year: `next` and `end_quarter` can't leave the year start */
-    MU_FAIL(w, SHAPAN_E_STAGE, NEXT, 1);
-    MU_FAIL(w, SHAPAN_E_STAGE, "{'cmd':'end_quarter','team':1}");
+    TU_FAIL(w, SHAPAN_E_STAGE, NEXT, 1);
+    TU_FAIL(w, SHAPAN_E_STAGE, "{'cmd':'end_quarter','team':1}");
     /* ads only in held markets; the total is paid at once */
-    MU_FAIL(w, SHAPAN_E_NO_CERT,
+    TU_FAIL(w, SHAPAN_E_NO_CERT,
             "{'cmd':'ads','team':1,'bids':[{'market':'regional','product':'P1','amount':10}]}");
-    MU_FAIL(w, SHAPAN_E_CASH,
+    TU_FAIL(w, SHAPAN_E_CASH,
             "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':300},"
             "{'market':'local','product':'P2','amount':284}]}");
-    MU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':50}]}");
-    assert_int_equal(mu_cash(w, 1), 583 - 50);
-    assert_int_equal(mu_stage(w, 1), SHAPAN_STAGE_MEETING);
+    TU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':50}]}");
+    assert_int_equal(tu_cash(w, 1), 583 - 50);
+    assert_int_equal(tu_stage(w, 1), SHAPAN_STAGE_MEETING);
     /* a second ads command, or picks before every team has submitted, are refused */
-    MU_FAIL(w, SHAPAN_E_STAGE, "{'cmd':'ads','team':1,'bids':[]}");
-    MU_FAIL(w, SHAPAN_E_STAGE, PICK, 1, "L1");
-    MU_FAIL(w, SHAPAN_E_WAIT, NEXT, 1);
+    TU_FAIL(w, SHAPAN_E_STAGE, "{'cmd':'ads','team':1,'bids':[]}");
+    TU_FAIL(w, SHAPAN_E_STAGE, PICK, 1, "L1");
+    TU_FAIL(w, SHAPAN_E_WAIT, NEXT, 1);
     assert_false(shapan_meeting_open(w));
-    MU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':30}]}");
-    MU_OK(w, "{'cmd':'ads','team':3,'bids':[{'market':'local','product':'P1','amount':29},"
+    TU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':30}]}");
+    TU_OK(w, "{'cmd':'ads','team':3,'bids':[{'market':'local','product':'P1','amount':29},"
              "{'market':'local','product':'P2','amount':10}]}");
-    MU_OK(w, "{'cmd':'ads','team':4,'bids':[{'market':'local','product':'P1','amount':9},"
+    TU_OK(w, "{'cmd':'ads','team':4,'bids':[{'market':'local','product':'P1','amount':9},"
              "{'market':'local','product':'P2','amount':10}]}");
     assert_true(shapan_meeting_open(w));
     ShapanStatement st;
     shapan_statement(w, 3, 2, &st);
     assert_int_equal(st.expenses[SHAPAN_EXP_ADS], 39);
-    assert_int_equal(shapan_view_ad(w, 4, mu_market(w, "local"), mu_product(w, "P1")), 9);
+    assert_int_equal(shapan_view_ad(w, 4, tu_market(w, "local"), tu_product(w, "P1")), 9);
 
     /* picks = 1 + floor((ad - 10) / 20): 50 -> 3, 30 -> 2, 29 -> 1; 9 is not ranked */
     assert_ranked(w, "local", "P1", (int[]){1, 2, 3}, (int[]){3, 2, 1}, 3);
@@ -105,24 +104,24 @@ static void test_rounds_and_passes(void **state)
 
     /* round 1: 1, 2, 3 */
     assert_int_equal(mu_turn(w, "local", "P1"), 1);
-    MU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PICK, 2, "L2");
-    MU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PICK, 4, "L1"); /* ad 9: not ranked */
-    MU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PASS, 4, "local", "P1");
-    MU_FAIL(w, SHAPAN_E_STATE, PICK, 1, "N1"); /* gone */
-    MU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PICK, 1, "M1"); /* not ranked in local/P2 */
-    MU_OK(w, PICK, 1, "L1");
-    MU_FAIL(w, SHAPAN_E_STATE, PICK, 2, "L1"); /* taken */
-    MU_OK(w, PICK, 2, "L2");
-    MU_OK(w, PICK, 3, "L3");
+    TU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PICK, 2, "L2");
+    TU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PICK, 4, "L1"); /* ad 9: not ranked */
+    TU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PASS, 4, "local", "P1");
+    TU_FAIL(w, SHAPAN_E_STATE, PICK, 1, "N1");         /* gone */
+    TU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PICK, 1, "M1"); /* not ranked in local/P2 */
+    TU_OK(w, PICK, 1, "L1");
+    TU_FAIL(w, SHAPAN_E_STATE, PICK, 2, "L1"); /* taken */
+    TU_OK(w, PICK, 2, "L2");
+    TU_OK(w, PICK, 3, "L3");
     /* round 2: team 3 has no picks left */
     assert_int_equal(mu_turn(w, "local", "P1"), 1);
-    MU_OK(w, PICK, 1, "L5");
+    TU_OK(w, PICK, 1, "L5");
     assert_int_equal(mu_turn(w, "local", "P1"), 2);
-    MU_OK(w, PASS, 2, "local", "P1"); /* gives up its second pick */
+    TU_OK(w, PASS, 2, "local", "P1"); /* gives up its second pick */
     /* round 3: only team 1 */
     assert_int_equal(mu_turn(w, "local", "P1"), 1);
-    MU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PICK, 3, "L4");
-    MU_OK(w, PICK, 1, "L8");
+    TU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PICK, 3, "L4");
+    TU_OK(w, PICK, 1, "L8");
     assert_int_equal(mu_turn(w, "local", "P1"), 0);
     /* orders not taken are gone; the taken ones have their owner */
     const char *gone[] = {"L4", "L6", "L7"};
@@ -135,31 +134,31 @@ static void test_rounds_and_passes(void **state)
     assert_int_equal(mu_owner(w, "L3"), 3);
     assert_int_equal(mu_owner(w, "L5"), 1);
     assert_int_equal(mu_owner(w, "L8"), 1);
-    assert_int_equal(mu_team(w, 1)->nheld, 3);
-    assert_int_equal(mu_team(w, 2)->nheld, 1);
+    assert_int_equal(tu_team(w, 1)->nheld, 3);
+    assert_int_equal(tu_team(w, 2)->nheld, 1);
 
     /* local/P2: team 3 is ranked but not qualified; nobody holds ISO9000 */
     assert_int_equal(mu_turn(w, "local", "P2"), 3);
-    MU_FAIL(w, SHAPAN_E_NOT_QUALIFIED, PICK, 3, "M1");
-    MU_OK(w, PASS, 3, "local", "P2");
+    TU_FAIL(w, SHAPAN_E_NOT_QUALIFIED, PICK, 3, "M1");
+    TU_OK(w, PASS, 3, "local", "P2");
     assert_int_equal(mu_turn(w, "local", "P2"), 4);
-    MU_FAIL(w, SHAPAN_E_NO_CERT, PICK, 4, "Q1");
+    TU_FAIL(w, SHAPAN_E_NO_CERT, PICK, 4, "Q1");
     assert_true(shapan_meeting_open(w));
-    MU_OK(w, PICK, 4, "M2");
+    TU_OK(w, PICK, 4, "M2");
     /* the last cell closed and there are no bid orders: everybody moves on */
     assert_int_equal(mu_state(w, "M1"), SHAPAN_ORDER_GONE);
     assert_int_equal(mu_state(w, "Q1"), SHAPAN_ORDER_GONE);
     assert_all_at_long_loan(w);
-    MU_FAIL(w, SHAPAN_E_STAGE, PICK, 1, "L4");
-    MU_FAIL(w, SHAPAN_E_STAGE, "{'cmd':'ads','team':1,'bids':[]}");
+    TU_FAIL(w, SHAPAN_E_STAGE, PICK, 1, "L4");
+    TU_FAIL(w, SHAPAN_E_STAGE, "{'cmd':'ads','team':1,'bids':[]}");
     /* the held orders keep the book's terms */
-    const ShapanTeam *t4 = mu_team(w, 4);
+    const ShapanTeam *t4 = tu_team(w, 4);
     assert_int_equal(t4->nheld, 1);
-    assert_int_equal(t4->held[0].order, mu_order(w, "M2"));
+    assert_int_equal(t4->held[0].order, tu_order(w, "M2"));
     assert_int_equal(t4->held[0].price, 121);
     assert_int_equal(t4->held[0].delivery, 4);
-    MU_OK(w, NEXT, 1); /* the long-loan window leads into Q1 */
-    assert_int_equal(mu_stage(w, 1), SHAPAN_STAGE_S1);
+    TU_OK(w, NEXT, 1); /* the long-loan window leads into Q1 */
+    assert_int_equal(tu_stage(w, 1), SHAPAN_STAGE_S1);
     shapan_world_destroy(w);
     shapan_scenario_free(sc);
 }
@@ -173,17 +172,15 @@ static void test_ranking_year2(void **state)
         {"A1", 2, "local", "P1", 1, 40, 4, 0, 0, false},
         {"A2", 2, "local", "P2", 1, 60, 4, 0, 0, false},
     };
-    ShapanScenario *sc = mu_load();
+    ShapanScenario *sc = tu_load_standard();
     mu_book(sc, book, 2);
-    ShapanWorld *w = mu_world(sc, 4);
-    for (int t = 1; t <= 4; t++)
-        mu_year1(w, t, "P1", "local", "");
+    ShapanWorld *w = mu_start(sc, 4, "P1", "local");
     /* submission order 4, 1, 3, 2; all 20 in local/P1; team 2 also 10 in local/P2 */
-    MU_OK(w, "{'cmd':'ads','team':4,'bids':[{'market':'local','product':'P1','amount':20}]}");
-    MU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':20}]}");
-    MU_OK(w, "{'cmd':'ads','team':3,'bids':[{'market':'local','product':'P1','amount':20}]}");
-    assert_int_equal(mu_team(w, 3)->ads_rank, 3);
-    MU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':20},"
+    TU_OK(w, "{'cmd':'ads','team':4,'bids':[{'market':'local','product':'P1','amount':20}]}");
+    TU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':20}]}");
+    TU_OK(w, "{'cmd':'ads','team':3,'bids':[{'market':'local','product':'P1','amount':20}]}");
+    assert_int_equal(tu_team(w, 3)->ads_rank, 3);
+    TU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':20},"
              "{'market':'local','product':'P2','amount':10}]}");
     /* no sales last year, so no leader: team 2 by its market total, then submission order */
     assert_ranked(w, "local", "P1", (int[]){2, 4, 1, 3}, (int[]){1, 1, 1, 1}, 4);
@@ -214,36 +211,33 @@ static const MuOrder BOOK_LEADER[] = {
 static void deliver_now(ShapanWorld *w, int team, const char *const *orders, int n)
 {
     mu_to(w, team, 2, 1, SHAPAN_STAGE_S4);
-    MU_OK(w, "{'cmd':'emergency_buy','team':%d,'items':{'P1':%d}}", team, n);
+    TU_OK(w, "{'cmd':'emergency_buy','team':%d,'items':{'P1':%d}}", team, n);
     for (int i = 0; i < n; i++)
-        MU_OK(w, "{'cmd':'deliver','team':%d,'order':'%s'}", team, orders[i]);
+        TU_OK(w, "{'cmd':'deliver','team':%d,'order':'%s'}", team, orders[i]);
 }
 
 static void test_leader_year3(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
-    mu_book(sc, BOOK_LEADER, (int)(sizeof BOOK_LEADER / sizeof BOOK_LEADER[0]));
-    ShapanWorld *w = mu_world(sc, 4);
-    for (int t = 1; t <= 4; t++)
-        mu_year1(w, t, "P1", "local regional domestic", "");
-    MU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':10},"
+    ShapanScenario *sc = MU_LOAD_BOOK(BOOK_LEADER);
+    ShapanWorld *w = mu_start(sc, 4, "P1", "local regional domestic");
+    TU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':10},"
              "{'market':'regional','product':'P1','amount':10},"
              "{'market':'domestic','product':'P1','amount':30}]}");
-    MU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':10},"
+    TU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':10},"
              "{'market':'regional','product':'P1','amount':10},"
              "{'market':'domestic','product':'P1','amount':10}]}");
-    MU_OK(w, "{'cmd':'ads','team':3,'bids':[{'market':'local','product':'P1','amount':10}]}");
-    MU_OK(w, "{'cmd':'ads','team':4,'bids':[]}");
+    TU_OK(w, "{'cmd':'ads','team':3,'bids':[{'market':'local','product':'P1','amount':10}]}");
+    TU_OK(w, "{'cmd':'ads','team':4,'bids':[]}");
     assert_ranked(w, "domestic", "P1", (int[]){1, 2}, (int[]){2, 1}, 2);
-    MU_OK(w, PICK, 1, "A1");
-    MU_OK(w, PICK, 2, "A2");
-    MU_OK(w, PICK, 3, "A3");
-    MU_OK(w, PICK, 1, "B1");
-    MU_OK(w, PICK, 2, "B2");
-    MU_OK(w, PICK, 1, "C1");
-    MU_OK(w, PICK, 2, "C3");
-    MU_OK(w, PICK, 1, "C2");
+    TU_OK(w, PICK, 1, "A1");
+    TU_OK(w, PICK, 2, "A2");
+    TU_OK(w, PICK, 3, "A3");
+    TU_OK(w, PICK, 1, "B1");
+    TU_OK(w, PICK, 2, "B2");
+    TU_OK(w, PICK, 1, "C1");
+    TU_OK(w, PICK, 2, "C3");
+    TU_OK(w, PICK, 1, "C2");
     assert_all_at_long_loan(w);
     deliver_now(w, 1, (const char *[]){"A1", "B1", "C1"}, 3); /* not C2: revoked at year end */
     deliver_now(w, 2, (const char *[]){"A2", "B2", "C3"}, 3);
@@ -254,22 +248,23 @@ static void test_leader_year3(void **state)
     ShapanStatement st;
     shapan_statement(w, 1, 2, &st);
     assert_int_equal(st.income[SHAPAN_INC_REVENUE], 190);
-    assert_int_equal(st.expenses[SHAPAN_EXP_LOSS], 11 + 3 * 32); /* + emergency premium 2 x 16 each */
-    const ShapanTeam *t1 = mu_team(w, 1);
-    assert_int_equal(t1->sales_prev[mu_market(w, "local")], 60);
-    assert_int_equal(t1->sales_prev[mu_market(w, "domestic")], 80);
-    assert_true(t1->defaulted_prev[mu_market(w, "domestic")]);
-    assert_false(t1->defaulted_prev[mu_market(w, "local")]);
+    /* + emergency premium 2 x 16 each */
+    assert_int_equal(st.expenses[SHAPAN_EXP_LOSS], 11 + 3 * 32);
+    const ShapanTeam *t1 = tu_team(w, 1);
+    assert_int_equal(t1->sales_prev[tu_market(w, "local")], 60);
+    assert_int_equal(t1->sales_prev[tu_market(w, "domestic")], 80);
+    assert_true(t1->defaulted_prev[tu_market(w, "domestic")]);
+    assert_false(t1->defaulted_prev[tu_market(w, "local")]);
 
     /* year 3: submission order 4, 3, 2, 1 */
-    MU_OK(w, "{'cmd':'ads','team':4,'bids':[{'market':'local','product':'P1','amount':30}]}");
-    MU_OK(w, "{'cmd':'ads','team':3,'bids':[{'market':'local','product':'P1','amount':30},"
+    TU_OK(w, "{'cmd':'ads','team':4,'bids':[{'market':'local','product':'P1','amount':30}]}");
+    TU_OK(w, "{'cmd':'ads','team':3,'bids':[{'market':'local','product':'P1','amount':30},"
              "{'market':'regional','product':'P1','amount':30},"
              "{'market':'domestic','product':'P1','amount':30}]}");
-    MU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':30},"
+    TU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':30},"
              "{'market':'regional','product':'P1','amount':10},"
              "{'market':'domestic','product':'P1','amount':20}]}");
-    MU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':10},"
+    TU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':10},"
              "{'market':'regional','product':'P1','amount':10},"
              "{'market':'domestic','product':'P1','amount':10}]}");
     /* local: team 1 leads (60) despite the lowest ad; 2 and 3 tie on ad, market total
@@ -280,9 +275,9 @@ static void test_leader_year3(void **state)
     /* domestic: team 1 sold most (80) but defaulted there: no leader (team 2 is not one) */
     assert_ranked(w, "domestic", "P1", (int[]){3, 2, 1}, NULL, 3);
     assert_int_equal(mu_turn(w, "local", "P1"), 1);
-    MU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PICK, 3, "D1");
-    MU_OK(w, PICK, 1, "D1");
-    MU_OK(w, PICK, 3, "D2");
+    TU_FAIL(w, SHAPAN_E_NOT_YOUR_TURN, PICK, 3, "D1");
+    TU_OK(w, PICK, 1, "D1");
+    TU_OK(w, PICK, 3, "D2");
     assert_int_equal(mu_state(w, "D2"), SHAPAN_ORDER_TAKEN);
     assert_int_equal(mu_turn(w, "local", "P1"), 0); /* no order left */
     shapan_world_destroy(w);
@@ -294,23 +289,20 @@ static void test_leader_year3(void **state)
 static void test_leader_ignores_dead_teams(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
-    mu_book(sc, BOOK_LEADER, (int)(sizeof BOOK_LEADER / sizeof BOOK_LEADER[0]));
-    ShapanWorld *w = mu_world(sc, 3);
-    for (int t = 1; t <= 3; t++)
-        mu_year1(w, t, "P1", "local regional domestic", "");
-    MU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'regional','product':'P1','amount':10}]}");
-    MU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'regional','product':'P1','amount':10}]}");
-    MU_OK(w, "{'cmd':'ads','team':3,'bids':[]}");
-    MU_OK(w, PICK, 1, "B1");
-    MU_OK(w, PICK, 2, "B2");
+    ShapanScenario *sc = MU_LOAD_BOOK(BOOK_LEADER);
+    ShapanWorld *w = mu_start(sc, 3, "P1", "local regional domestic");
+    TU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'regional','product':'P1','amount':10}]}");
+    TU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'regional','product':'P1','amount':10}]}");
+    TU_OK(w, "{'cmd':'ads','team':3,'bids':[]}");
+    TU_OK(w, PICK, 1, "B1");
+    TU_OK(w, PICK, 2, "B2");
     deliver_now(w, 1, (const char *[]){"B1"}, 1);
     deliver_now(w, 2, (const char *[]){"B2"}, 1);
     for (int t = 1; t <= 3; t++)
         mu_finish_year(w, t, "", "");
-    MU_OK(w, "{'cmd':'concede','team':2}");
-    MU_OK(w, "{'cmd':'ads','team':3,'bids':[{'market':'regional','product':'P1','amount':30}]}");
-    MU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'regional','product':'P1','amount':10}]}");
+    TU_OK(w, "{'cmd':'concede','team':2}");
+    TU_OK(w, "{'cmd':'ads','team':3,'bids':[{'market':'regional','product':'P1','amount':30}]}");
+    TU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'regional','product':'P1','amount':10}]}");
     assert_ranked(w, "regional", "P1", (int[]){1, 3}, NULL, 2);
     shapan_world_destroy(w);
     shapan_scenario_free(sc);
@@ -331,36 +323,33 @@ static const MuOrder BOOK_CELLS[] = {
 static void test_cells_independent(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
-    mu_book(sc, BOOK_CELLS, (int)(sizeof BOOK_CELLS / sizeof BOOK_CELLS[0]));
-    ShapanWorld *a = mu_world(sc, 2);
-    for (int t = 1; t <= 2; t++)
-        mu_year1(a, t, "P1 P2", "local regional", "");
-    MU_OK(a, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':30},"
+    ShapanScenario *sc = MU_LOAD_BOOK(BOOK_CELLS);
+    ShapanWorld *a = mu_start(sc, 2, "P1 P2", "local regional");
+    TU_OK(a, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':30},"
              "{'market':'local','product':'P2','amount':10},"
              "{'market':'regional','product':'P1','amount':10}]}");
-    MU_OK(a, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':10},"
+    TU_OK(a, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':10},"
              "{'market':'local','product':'P2','amount':30}]}");
     ShapanWorld *b = shapan_world_clone(a);
     assert_non_null(b);
     char diff[256] = "";
     assert_true(shapan_world_equal(a, b, diff, sizeof diff));
     /* a: cell by cell */
-    MU_OK(a, PICK, 1, "A1");
-    MU_OK(a, PICK, 2, "A2");
-    MU_OK(a, PICK, 1, "A3");
-    MU_OK(a, PICK, 2, "B3");
-    MU_OK(a, PICK, 1, "B1");
-    MU_OK(a, PASS, 2, "local", "P2");
-    MU_OK(a, PICK, 1, "C1");
+    TU_OK(a, PICK, 1, "A1");
+    TU_OK(a, PICK, 2, "A2");
+    TU_OK(a, PICK, 1, "A3");
+    TU_OK(a, PICK, 2, "B3");
+    TU_OK(a, PICK, 1, "B1");
+    TU_OK(a, PASS, 2, "local", "P2");
+    TU_OK(a, PICK, 1, "C1");
     /* b: the same picks per cell, interleaved across the cells */
-    MU_OK(b, PICK, 1, "C1");
-    MU_OK(b, PICK, 2, "B3");
-    MU_OK(b, PICK, 1, "A1");
-    MU_OK(b, PICK, 1, "B1");
-    MU_OK(b, PICK, 2, "A2");
-    MU_OK(b, PASS, 2, "local", "P2");
-    MU_OK(b, PICK, 1, "A3");
+    TU_OK(b, PICK, 1, "C1");
+    TU_OK(b, PICK, 2, "B3");
+    TU_OK(b, PICK, 1, "A1");
+    TU_OK(b, PICK, 1, "B1");
+    TU_OK(b, PICK, 2, "A2");
+    TU_OK(b, PASS, 2, "local", "P2");
+    TU_OK(b, PICK, 1, "A3");
     assert_all_at_long_loan(a);
     assert_all_at_long_loan(b);
     bool same = shapan_world_equal(a, b, diff, sizeof diff);
@@ -378,21 +367,18 @@ static void test_cells_independent(void **state)
 static void test_concede_in_meeting(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
-    mu_book(sc, BOOK_CELLS, (int)(sizeof BOOK_CELLS / sizeof BOOK_CELLS[0]));
-    ShapanWorld *w = mu_world(sc, 2);
-    for (int t = 1; t <= 2; t++)
-        mu_year1(w, t, "P1 P2", "local regional", "");
-    MU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':30}]}");
-    MU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':10}]}");
-    MU_OK(w, PICK, 1, "A1");
+    ShapanScenario *sc = MU_LOAD_BOOK(BOOK_CELLS);
+    ShapanWorld *w = mu_start(sc, 2, "P1 P2", "local regional");
+    TU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':30}]}");
+    TU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':10}]}");
+    TU_OK(w, PICK, 1, "A1");
     assert_int_equal(mu_turn(w, "local", "P1"), 2);
-    MU_OK(w, "{'cmd':'concede','team':2}");
-    MU_FAIL(w, SHAPAN_E_BANKRUPT, PICK, 2, "A2");
+    TU_OK(w, "{'cmd':'concede','team':2}");
+    TU_FAIL(w, SHAPAN_E_BANKRUPT, PICK, 2, "A2");
     assert_int_equal(mu_turn(w, "local", "P1"), 1);
-    MU_OK(w, PICK, 1, "A2");
+    TU_OK(w, PICK, 1, "A2");
     assert_false(shapan_meeting_open(w));
-    assert_int_equal(mu_stage(w, 1), SHAPAN_STAGE_LONG_LOAN);
+    assert_int_equal(tu_stage(w, 1), SHAPAN_STAGE_LONG_LOAN);
     assert_int_equal(mu_state(w, "A3"), SHAPAN_ORDER_GONE);
     shapan_world_destroy(w);
     shapan_scenario_free(sc);
@@ -401,12 +387,9 @@ static void test_concede_in_meeting(void **state)
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rounds_and_passes),
-        cmocka_unit_test(test_ranking_year2),
-        cmocka_unit_test(test_leader_year3),
-        cmocka_unit_test(test_leader_ignores_dead_teams),
-        cmocka_unit_test(test_cells_independent),
-        cmocka_unit_test(test_concede_in_meeting),
+        cmocka_unit_test(test_rounds_and_passes), cmocka_unit_test(test_ranking_year2),
+        cmocka_unit_test(test_leader_year3),      cmocka_unit_test(test_leader_ignores_dead_teams),
+        cmocka_unit_test(test_cells_independent), cmocka_unit_test(test_concede_in_meeting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

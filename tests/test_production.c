@@ -7,32 +7,6 @@
 
 #include "boardutil.h"
 
-#define YS SHAPAN_STAGE_YEAR_START
-#define LL SHAPAN_STAGE_LONG_LOAN
-#define S1 SHAPAN_STAGE_S1
-#define S2 SHAPAN_STAGE_S2
-#define S3 SHAPAN_STAGE_S3
-#define S4 SHAPAN_STAGE_S4
-#define S5 SHAPAN_STAGE_S5
-#define S6 SHAPAN_STAGE_S6
-
-static ShapanScenario *g_sc;
-
-static int setup(void **state)
-{
-    (void)state;
-    g_sc = tu_load_standard();
-    tu_clear_orders(g_sc); /* the meetings of these tests are empty */
-    return 0;
-}
-
-static int teardown(void **state)
-{
-    (void)state;
-    shapan_scenario_free(g_sc);
-    return 0;
-}
-
 static const ShapanLine *line(const ShapanWorld *w, int team, int n)
 {
     const ShapanTeam *t = tu_team(w, team);
@@ -46,9 +20,10 @@ static const ShapanLine *line(const ShapanWorld *w, int team, int n)
 static void test_line_instalments_and_readiness(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 1);
+    ShapanWorld *w = tu_world(tu_sc, 1);
     TU_GOTO(w, 1, 1, 2, S3);
-    TU_FAIL(w, SHAPAN_E_RANGE, "{'cmd':'build_line','team':1,'plant':1,'type':'flex','product':'P2'}");
+    TU_FAIL(w, SHAPAN_E_RANGE,
+            "{'cmd':'build_line','team':1,'plant':1,'type':'flex','product':'P2'}");
     TU_OK(w, "{'cmd':'rent_plant','team':1,'type':'large'}");
     TU_OK(w, "{'cmd':'build_line','team':1,'plant':1,'type':'flex','product':'P2'}");
     TU_OK(w, "{'cmd':'build_line','team':1,'plant':1,'type':'auto','product':'P1'}");
@@ -103,7 +78,7 @@ static void test_line_instalments_and_readiness(void **state)
 static void test_slots_and_plants(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 1);
+    ShapanWorld *w = tu_world(tu_sc, 1);
     TU_GOTO(w, 1, 1, 1, S2);
     TU_FAIL(w, SHAPAN_E_STAGE, "{'cmd':'rent_plant','team':1,'type':'small'}");
     TU_NEXT(w, 1, 1);
@@ -133,7 +108,7 @@ static void test_slots_and_plants(void **state)
 static void test_conversion(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 1);
+    ShapanWorld *w = tu_world(tu_sc, 1);
     TU_GOTO(w, 1, 1, 1, S3);
     TU_OK(w, "{'cmd':'rent_plant','team':1,'type':'large'}");
     TU_OK(w, "{'cmd':'build_line','team':1,'plant':1,'type':'manual','product':'P1'}");
@@ -192,7 +167,7 @@ static void test_conversion(void **state)
 static void test_production_and_rnd(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 1);
+    ShapanWorld *w = tu_world(tu_sc, 1);
     TU_GOTO(w, 1, 1, 1, S2);
     TU_FAIL(w, SHAPAN_E_STAGE, "{'cmd':'develop_product','team':1,'product':'P1'}");
     TU_OK(w, "{'cmd':'order_materials','team':1,'items':{'R1':2}}");
@@ -256,7 +231,8 @@ static void test_production_and_rnd(void **state)
     TU_FAIL(w, SHAPAN_E_STOCK, "{'cmd':'produce','team':1,'line':3}");
     TU_OK(w, "{'cmd':'emergency_buy','team':1,'items':{'P2':1,'R4':1}}");
     st = tu_stmt(w, 1, 1);
-    int64_t finished = st.balance[SHAPAN_BAL_FINISHED], materials = st.balance[SHAPAN_BAL_MATERIALS];
+    int64_t finished = st.balance[SHAPAN_BAL_FINISHED],
+            materials = st.balance[SHAPAN_BAL_MATERIALS];
     cash = tu_cash(w, 1);
     TU_OK(w, "{'cmd':'produce','team':1,'line':3}");
     assert_int_equal(cash - tu_cash(w, 1), 11);
@@ -293,7 +269,7 @@ static void test_production_and_rnd(void **state)
 static void test_depreciation(void **state)
 {
     (void)state;
-    ShapanWorld *w = tu_world(g_sc, 2);
+    ShapanWorld *w = tu_world(tu_sc, 2);
     TU_GOTO(w, 1, 1, 1, S3);
     TU_OK(w, "{'cmd':'rent_plant','team':1,'type':'small'}");
     TU_OK(w, "{'cmd':'build_line','team':1,'plant':1,'type':'auto','product':'P1'}");
@@ -342,5 +318,5 @@ int main(void)
         cmocka_unit_test(test_production_and_rnd),
         cmocka_unit_test(test_depreciation),
     };
-    return cmocka_run_group_tests(tests, setup, teardown);
+    return cmocka_run_group_tests(tests, tu_setup_no_orders, tu_teardown_scenario);
 }

@@ -1,6 +1,6 @@
 /* Seeded property test: thousands of random commands for random teams on a 3-4
  * team game of the default scenario with a small hand-made order book.  For every
- * command (mu_apply): check's verdict equals apply's, a rejected command leaves the
+ * command (tu_apply): check's verdict equals apply's, a rejected command leaves the
  * hash unchanged, shapan_world_verify holds.  At the end the game must equal both a
  * clone taken midway that received the same accepted commands and a fresh world
  * that replayed them all after a JSON round trip.  The generator leans on
@@ -154,8 +154,8 @@ static bool due_meeting_command(Gen *g, const ShapanWorld *w, int team, ShapanCo
                 continue;
             int free_orders[64], k = 0;
             for (int i = 0; i < sc->norders && k < 64; i++)
-                if (sc->orders[i].market == m && sc->orders[i].product == p &&
-                    !sc->orders[i].bid && shapan_view_order_state(w, i) == SHAPAN_ORDER_FREE &&
+                if (sc->orders[i].market == m && sc->orders[i].product == p && !sc->orders[i].bid &&
+                    shapan_view_order_state(w, i) == SHAPAN_ORDER_FREE &&
                     sc->orders[i].year == shapan_meeting_year(w))
                     free_orders[k++] = i;
             if (k == 0 || chance(g, 20)) {
@@ -258,7 +258,7 @@ static void play_seed(const ShapanScenario *sc, uint64_t seed, Stats *st)
     shapan_rng_seed(&g.rng, seed);
     g.sc = sc;
     g.nteams = 3 + (int)(seed % 2);
-    ShapanWorld *w = mu_world(sc, g.nteams);
+    ShapanWorld *w = tu_world(sc, g.nteams);
     ShapanWorld *start = shapan_world_clone(w);
     ShapanWorld *mid = NULL;
     int clone_at = 200 + below(&g, MAX_STEPS / 2);
@@ -270,10 +270,10 @@ static void play_seed(const ShapanScenario *sc, uint64_t seed, Stats *st)
             mid = shapan_world_clone(w);
             assert_non_null(mid);
         }
-        snprintf(mu_context, sizeof mu_context, "seed %" PRIu64 " step %d", seed, step);
+        snprintf(tu_context, sizeof tu_context, "seed %" PRIu64 " step %d", seed, step);
         ShapanCommand c = generate(&g, w);
         ShapanError err;
-        if (mu_apply(w, &c, &err) != SHAPAN_OK) {
+        if (tu_apply(w, &c, &err) != SHAPAN_OK) {
             st->rejected++;
             continue;
         }
@@ -286,7 +286,7 @@ static void play_seed(const ShapanScenario *sc, uint64_t seed, Stats *st)
         if (mid) {
             ShapanErrorCode rc = shapan_cmd_apply(mid, &c, &err);
             if (rc)
-                print_error("%s: the clone refused %s: %s\n", mu_context, shapan_cmd_name(c.type),
+                print_error("%s: the clone refused %s: %s\n", tu_context, shapan_cmd_name(c.type),
                             err.message);
             assert_int_equal(rc, SHAPAN_OK);
         }
@@ -341,12 +341,12 @@ static void test_random_commands(void **state)
     (void)state;
     Stats st = {0};
     for (uint64_t seed = 1; seed <= SEEDS; seed++) {
-        ShapanScenario *sc = mu_load();
+        ShapanScenario *sc = tu_load_standard();
         make_book(sc, seed);
         play_seed(sc, seed, &st);
         shapan_scenario_free(sc);
     }
-    mu_context[0] = '\0';
+    tu_context[0] = '\0';
     print_message("%d seeds: %d accepted, %d rejected, %d picks, %d bids, %d deliveries, %d undos, "
                   "%d years 2+ closed, %d games finished, %d teams bankrupt\n",
                   SEEDS, st.accepted, st.rejected, st.picks, st.bids, st.delivers, st.undos,

@@ -9,8 +9,8 @@
 #include "playutil.h"
 #include "shapan/report.h"
 
-static const char *const team_keys[] = {"team",   "name",      "status", "bankrupt_at",
-                                        "score",  "potential", "equity", "years"};
+static const char *const team_keys[] = {"team",  "name",      "status", "bankrupt_at",
+                                        "score", "potential", "equity", "years"};
 
 static void check_section(const cJSON *year, const char *name, const char *const *keys, int n)
 {
@@ -112,8 +112,7 @@ static void test_report_bankrupt_teams(void **state)
         snprintf(at, sizeof at, "Y%dQ%d", y, q);
         assert_string_equal(cJSON_GetObjectItemCaseSensitive(team, "status")->valuestring,
                             "bankrupt");
-        assert_string_equal(cJSON_GetObjectItemCaseSensitive(team, "bankrupt_at")->valuestring,
-                            at);
+        assert_string_equal(cJSON_GetObjectItemCaseSensitive(team, "bankrupt_at")->valuestring, at);
         assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(team, "score")));
         assert_true(cJSON_IsNull(cJSON_GetObjectItemCaseSensitive(team, "potential")));
     }

@@ -15,7 +15,7 @@
 #include "shapan/report.h"
 
 #define MIX_N 6
-static const char *const MIX[MIX_N] = {"expert", "aggressive", "balanced",
+static const char *const MIX[MIX_N] = {"expert",   "aggressive", "balanced",
                                        "cautious", "idle",       "balanced"};
 
 static ShapanProfile *load_profile(const char *name)
@@ -38,10 +38,10 @@ static ShapanScenario *standard(void) { return pu_scenario("standard.json", 0); 
 static void test_views_are_private(void **state)
 {
     (void)state;
-    ShapanScenario *sc = mu_load();
+    ShapanScenario *sc = tu_load_standard();
     static const MuOrder book[] = {{"A1", 2, "local", "P1", 2, 100, 4, 0, 0, false}};
     mu_book(sc, book, 1);
-    ShapanWorld *w = mu_world(sc, 2);
+    ShapanWorld *w = tu_world(sc, 2);
     /* a board is only ever its owner's */
     assert_non_null(shapan_view_own(w, 1));
     assert_null(shapan_view_own(w, 0));
@@ -49,21 +49,21 @@ static void test_views_are_private(void **state)
     /* spying: nothing until paid for, then a snapshot of that moment, for the payer only */
     assert_null(shapan_view_spied(w, 1, 2));
     assert_null(shapan_view_spied(w, 2, 1));
-    MU_OK(w, "{'cmd':'spy','team':1,'target':2}");
+    TU_OK(w, "{'cmd':'spy','team':1,'target':2}");
     const ShapanTeam *seen = shapan_view_spied(w, 1, 2);
     assert_non_null(seen);
     int64_t cash_seen = seen->cash;
-    assert_int_equal(cash_seen, mu_cash(w, 2));
+    assert_int_equal(cash_seen, tu_cash(w, 2));
     assert_null(shapan_view_spied(w, 2, 1));
 
     /* ads: hidden until the meeting starts (every live team has submitted) */
     mu_year1(w, 1, "P1", "local", "");
     mu_year1(w, 2, "P1", "local", "");
-    int m = mu_market(w, "local"), p = mu_product(w, "P1");
-    MU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':20}]}");
+    int m = tu_market(w, "local"), p = tu_product(w, "P1");
+    TU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':20}]}");
     assert_false(shapan_meeting_open(w));
     assert_int_equal(shapan_view_ad(w, 1, m, p), 0);
-    MU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':10}]}");
+    TU_OK(w, "{'cmd':'ads','team':2,'bids':[{'market':'local','product':'P1','amount':10}]}");
     assert_true(shapan_meeting_open(w));
     assert_int_equal(shapan_view_ad(w, 1, m, p), 20);
     assert_int_equal(shapan_view_ad(w, 2, m, p), 10);
@@ -173,8 +173,8 @@ static void test_decisions_ignore_private_boards(void **state)
     assert_non_null(w);
     ShapanAi ai[N], twin;
     for (int t = 1; t <= N; t++)
-        assert_true(shapan_ai_start_profile(&ai[t - 1], pr[t - 1], w, t,
-                                            shapan_game_rival_seed(5, t)));
+        assert_true(
+            shapan_ai_start_profile(&ai[t - 1], pr[t - 1], w, t, shapan_game_rival_seed(5, t)));
     assert_true(shapan_ai_start_profile(&twin, pr[0], w, 1, shapan_game_rival_seed(5, 1)));
     int compared = 0, steps = 0;
     for (bool moved = true; moved && !shapan_world_over(w) && steps < 100000;) {

@@ -96,8 +96,8 @@ static void test_bad_file(void **state)
     ShapanScenario *sc = shapan_scenario_load(tu_path(rel), errs, MAX_ERRS, &n);
     assert_null(sc);
     for (int i = 0; i < n && i < MAX_ERRS; i++)
-        print_message("  %s: %s %s: %s\n", bc->file, shapan_error_name(errs[i].code),
-                      errs[i].where, errs[i].message);
+        print_message("  %s: %s %s: %s\n", bc->file, shapan_error_name(errs[i].code), errs[i].where,
+                      errs[i].message);
     assert_int_equal(n, 1);
     assert_string_equal(shapan_error_name(errs[0].code), shapan_error_name(bc->code));
     assert_string_equal(errs[0].where, bc->where);
@@ -586,8 +586,11 @@ static void test_json_int(void **state)
     assert_int_equal(v, 0);
     assert_true(int_of("{\"v\": 3.0}", &v, &e));
     assert_int_equal(v, 3);
-    static const char *const bad[] = {"{\"v\": 2.5}",  "{\"v\": 0.001}", "{\"v\": 1e300}",
-                                      "{\"v\": -1e300}", "{\"v\": 9007199254740992}",
+    static const char *const bad[] = {"{\"v\": 2.5}",
+                                      "{\"v\": 0.001}",
+                                      "{\"v\": 1e300}",
+                                      "{\"v\": -1e300}",
+                                      "{\"v\": 9007199254740992}",
                                       "{\"v\": 1e-320}"};
     for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
         assert_false(int_of(bad[i], &v, &e));
@@ -690,13 +693,20 @@ int main(void)
         tests[n++] = t;
     }
     const struct CMUnitTest fixed[] = {
-        cmocka_unit_test(test_three_defects),     cmocka_unit_test(test_missing_file),
-        cmocka_unit_test(test_classic),           cmocka_unit_test(test_standard_base),
-        cmocka_unit_test(test_round_trip_classic), cmocka_unit_test(test_round_trip_standard),
-        cmocka_unit_test(test_round_trip_mini),   cmocka_unit_test(test_files_canonical),
-        cmocka_unit_test(test_mini_and_lookups),  cmocka_unit_test(test_not_nul_terminated),
-        cmocka_unit_test(test_key_tables),        cmocka_unit_test(test_json_int),
-        cmocka_unit_test(test_json_rate),         cmocka_unit_test(test_json_parse_and_keys),
+        cmocka_unit_test(test_three_defects),
+        cmocka_unit_test(test_missing_file),
+        cmocka_unit_test(test_classic),
+        cmocka_unit_test(test_standard_base),
+        cmocka_unit_test(test_round_trip_classic),
+        cmocka_unit_test(test_round_trip_standard),
+        cmocka_unit_test(test_round_trip_mini),
+        cmocka_unit_test(test_files_canonical),
+        cmocka_unit_test(test_mini_and_lookups),
+        cmocka_unit_test(test_not_nul_terminated),
+        cmocka_unit_test(test_key_tables),
+        cmocka_unit_test(test_json_int),
+        cmocka_unit_test(test_json_rate),
+        cmocka_unit_test(test_json_parse_and_keys),
     };
     for (size_t i = 0; i < sizeof fixed / sizeof fixed[0]; i++)
         tests[n++] = fixed[i];

@@ -25,8 +25,8 @@ enum { EXPERT, AGGRESSIVE, BALANCED, CAUTIOUS, IDLE, NPROF };
 static const char *const NAMES[NPROF] = {"expert", "aggressive", "balanced", "cautious", "idle"};
 
 typedef struct {
-    int idle_games;     /* games with an idle team */
-    int idle_last;      /* of those, games where every idle team ranks below every other */
+    int idle_games; /* games with an idle team */
+    int idle_last;  /* of those, games where every idle team ranks below every other */
 } IdleWatch;
 
 static bool on_game(void *ctx, int game, uint64_t seed, const ShapanWorld *w,
@@ -79,8 +79,14 @@ static void test_strength_order(void **state)
         ctrl[p].profile = pr[p];
     }
     IdleWatch iw = {0, 0};
-    ShapanTournament t = {.scenario = sc, .profiles = ctrl, .nprofiles = NPROF, .games = GAMES,
-                          .teams = TEAMS, .seed = 1, .max_commands = 5000000, .on_game = on_game,
+    ShapanTournament t = {.scenario = sc,
+                          .profiles = ctrl,
+                          .nprofiles = NPROF,
+                          .games = GAMES,
+                          .teams = TEAMS,
+                          .seed = 1,
+                          .max_commands = 5000000,
+                          .on_game = on_game,
                           .ctx = &iw};
     ShapanTournamentStats st[NPROF];
     ShapanError e;

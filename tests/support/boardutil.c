@@ -1,4 +1,4 @@
-/* Test helpers of test_finance.c, test_production.c and test_lifecycle.c. */
+/* Test helpers of the command-playing tests (see boardutil.h). */
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +16,16 @@ ShapanScenario *tu_load(const char *rel)
                     errs[i].message);
     assert_non_null(sc);
     return sc;
+}
+
+/* A scenario index, or the test fails naming the id. */
+static int found(int idx, const char *what, const char *id)
+{
+    if (idx < 0) {
+        print_error("unknown %s \"%s\"\n", what, id);
+        fail();
+    }
+    return idx;
 }
 
 ShapanScenario *tu_load_standard(void) { return tu_load("scenarios/standard-base.json"); }
@@ -37,9 +47,8 @@ int tu_add_order(ShapanScenario *sc, const char *id, int year, const char *marke
     memset(o, 0, sizeof *o);
     snprintf(o->id, sizeof o->id, "%s", id);
     o->year = year;
-    o->market = shapan_scenario_market(sc, market);
-    o->product = shapan_scenario_product(sc, product);
-    assert_true(o->market >= 0 && o->product >= 0);
+    o->market = found(shapan_scenario_market(sc, market), "market", market);
+    o->product = found(shapan_scenario_product(sc, product), "product", product);
     o->qty = qty;
     o->price = price;
     o->delivery = delivery;
@@ -63,49 +72,77 @@ ShapanWorld *tu_world(const ShapanScenario *sc, int nteams)
     return w;
 }
 
-static ShapanErrorCode apply_checked(ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
+ShapanScenario *tu_sc;
+
+int tu_setup_no_orders(void **state)
 {
+    (void)state;
+    tu_sc = tu_load_standard();
+    tu_clear_orders(tu_sc);
+    return 0;
+}
+
+int tu_teardown_scenario(void **state)
+{
+    (void)state;
+    shapan_scenario_free(tu_sc);
+    tu_sc = NULL;
+    return 0;
+}
+
+char tu_context[160];
+
+/* "<context>: " before a failure message, or nothing when tu_context is empty. */
+static const char *ctx_sep(void) { return tu_context[0] ? ": " : ""; }
+
+ShapanErrorCode tu_apply(ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
+{
+    const char *ctx = tu_context, *sep = ctx_sep();
     uint64_t h0 = shapan_world_hash(w);
     int32_t seq0 = shapan_world_seq(w);
     ShapanError cerr = {0};
     ShapanErrorCode rc_check = shapan_cmd_check(w, c, &cerr);
     if (shapan_world_hash(w) != h0) {
-        print_error("shapan_cmd_check(%s) changed the world\n", shapan_cmd_name(c->type));
+        print_error("%s%sshapan_cmd_check(%s) changed the world\n", ctx, sep,
+                    shapan_cmd_name(c->type));
         fail();
     }
     ShapanErrorCode rc = shapan_cmd_apply(w, c, err);
     if (rc != rc_check) {
-        print_error("%s by team %d: check says %s (%s), apply says %s (%s)\n",
+        print_error("%s%s%s by team %d: check says %s (%s), apply says %s (%s)\n", ctx, sep,
                     shapan_cmd_name(c->type), c->team, shapan_error_name(rc_check), cerr.message,
                     shapan_error_name(rc), err->message);
         fail();
     }
     if (rc != SHAPAN_OK && (shapan_world_hash(w) != h0 || shapan_world_seq(w) != seq0)) {
-        print_error("rejected %s (%s) changed the world\n", shapan_cmd_name(c->type),
+        print_error("%s%srejected %s (%s) changed the world\n", ctx, sep, shapan_cmd_name(c->type),
                     shapan_error_name(rc));
         fail();
     }
     ShapanError verr = {0};
     if (shapan_world_verify(w, &verr) != SHAPAN_OK) {
-        print_error("after %s by team %d: verify: %s at %s: %s\n", shapan_cmd_name(c->type),
-                    c->team, shapan_error_name(verr.code), verr.where, verr.message);
+        print_error("%s%safter %s by team %d: verify: %s at %s: %s\n", ctx, sep,
+                    shapan_cmd_name(c->type), c->team, shapan_error_name(verr.code), verr.where,
+                    verr.message);
         fail();
     }
     return rc;
 }
 
-static ShapanErrorCode vtry(ShapanWorld *w, ShapanError *err, char *text, size_t n,
-                            const char *fmt, va_list ap)
+/* Formats the command into text (' -> "), decodes and applies it checked. */
+static ShapanErrorCode vtry(ShapanWorld *w, ShapanError *err, char *text, size_t n, const char *fmt,
+                            va_list ap)
 {
     vsnprintf(text, n, fmt, ap);
     for (char *p = text; *p; p++)
         if (*p == '\'')
             *p = '"';
     ShapanCommand c;
-    ShapanErrorCode rc = shapan_cmd_from_json(shapan_world_scenario(w), text, strlen(text), &c, err);
+    ShapanErrorCode rc =
+        shapan_cmd_from_json(shapan_world_scenario(w), text, strlen(text), &c, err);
     if (rc)
         return rc;
-    return apply_checked(w, &c, err);
+    return tu_apply(w, &c, err);
 }
 
 ShapanErrorCode tu_try(ShapanWorld *w, ShapanError *err, const char *fmt, ...)
@@ -118,7 +155,8 @@ ShapanErrorCode tu_try(ShapanWorld *w, ShapanError *err, const char *fmt, ...)
     return rc;
 }
 
-void tu_ok_at(const char *file, int line, ShapanWorld *w, const char *fmt, ...)
+void tu_expect_at(const char *file, int line, ShapanWorld *w, ShapanErrorCode want, const char *fmt,
+                  ...)
 {
     char text[2048];
     ShapanError err = {0};
@@ -126,33 +164,21 @@ void tu_ok_at(const char *file, int line, ShapanWorld *w, const char *fmt, ...)
     va_start(ap, fmt);
     ShapanErrorCode rc = vtry(w, &err, text, sizeof text, fmt, ap);
     va_end(ap);
-    if (rc != SHAPAN_OK) {
-        print_error("%s refused: %s at %s: %s\n", text, shapan_error_name(rc), err.where,
-                    err.message);
-        _fail(file, line);
-    }
-}
-
-void tu_fail_at(const char *file, int line, ShapanWorld *w, ShapanErrorCode want,
-                const char *fmt, ...)
-{
-    char text[2048];
-    ShapanError err = {0};
-    va_list ap;
-    va_start(ap, fmt);
-    ShapanErrorCode rc = vtry(w, &err, text, sizeof text, fmt, ap);
-    va_end(ap);
-    if (rc != want) {
-        print_error("%s: expected %s, got %s (%s)\n", text, shapan_error_name(want),
-                    shapan_error_name(rc), err.message);
-        _fail(file, line);
-    }
+    if (rc == want)
+        return;
+    if (want == SHAPAN_OK)
+        print_error("%s%s%s refused: %s at %s: %s\n", tu_context, ctx_sep(), text,
+                    shapan_error_name(rc), err.where, err.message);
+    else
+        print_error("%s%s%s: expected %s, got %s (%s)\n", tu_context, ctx_sep(), text,
+                    shapan_error_name(want), shapan_error_name(rc), rc ? err.message : "accepted");
+    _fail(file, line);
 }
 
 void tu_next_at(const char *file, int line, ShapanWorld *w, int team, int n)
 {
     for (int i = 0; i < n; i++)
-        tu_ok_at(file, line, w, "{'cmd':'next','team':%d}", team);
+        tu_expect_at(file, line, w, SHAPAN_OK, "{'cmd':'next','team':%d}", team);
 }
 
 static int position_key(int year, int quarter, ShapanStage stage)
@@ -180,9 +206,9 @@ static int step_toward(const char *file, int line, ShapanWorld *w, int team, int
     if (s == SHAPAN_STAGE_MEETING)
         return -1;
     if (s == SHAPAN_STAGE_YEAR_START && sc->meeting_year[y])
-        tu_ok_at(file, line, w, "{'cmd':'ads','team':%d,'bids':[]}", team);
+        tu_expect_at(file, line, w, SHAPAN_OK, "{'cmd':'ads','team':%d,'bids':[]}", team);
     else
-        tu_ok_at(file, line, w, "{'cmd':'next','team':%d}", team);
+        tu_expect_at(file, line, w, SHAPAN_OK, "{'cmd':'next','team':%d}", team);
     return 1;
 }
 
@@ -262,21 +288,20 @@ int64_t tu_booked(const ShapanWorld *w, int team, int year, int quarter, ShapanA
 
 int tu_item(const ShapanWorld *w, const char *id)
 {
-    int i = shapan_scenario_item(shapan_world_scenario(w), id);
-    assert_true(i >= 0);
-    return i;
+    return found(shapan_scenario_item(shapan_world_scenario(w), id), "item", id);
 }
 
 int tu_product(const ShapanWorld *w, const char *id)
 {
-    int i = shapan_scenario_product(shapan_world_scenario(w), id);
-    assert_true(i >= 0);
-    return i;
+    return found(shapan_scenario_product(shapan_world_scenario(w), id), "product", id);
 }
 
 int tu_market(const ShapanWorld *w, const char *id)
 {
-    int i = shapan_scenario_market(shapan_world_scenario(w), id);
-    assert_true(i >= 0);
-    return i;
+    return found(shapan_scenario_market(shapan_world_scenario(w), id), "market", id);
+}
+
+int tu_order(const ShapanWorld *w, const char *id)
+{
+    return found(shapan_scenario_order(shapan_world_scenario(w), id), "order", id);
 }

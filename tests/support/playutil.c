@@ -5,17 +5,14 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "boardutil.h"
 #include "playutil.h"
 
 ShapanScenario *pu_scenario(const char *rel, int order_teams)
 {
     char path[512];
     snprintf(path, sizeof path, "scenarios/%s", rel);
-    ShapanError errs[4];
-    int n = 0;
-    ShapanScenario *sc = shapan_scenario_load(tu_path(path), errs, 4, &n);
-    if (!sc)
-        fail_msg("%s: %s: %s", path, n ? errs[0].where : "", n ? errs[0].message : "");
+    ShapanScenario *sc = tu_load(path);
     if (order_teams > 0) {
         ShapanError e;
         if (shapan_generate_orders(sc, order_teams, 1, &e) != SHAPAN_OK)
@@ -41,7 +38,8 @@ ShapanRecorder *pu_play(const ShapanScenario *sc, const char *profile, int nteam
     assert_non_null(rival);
     ShapanAi ais[SHAPAN_MAX_TEAMS];
     for (int t = 1; t <= nteams; t++)
-        assert_true(shapan_ai_start(&ais[t - 1], rival, shapan_recorder_world(r), t, seed + (uint64_t)t));
+        assert_true(
+            shapan_ai_start(&ais[t - 1], rival, shapan_recorder_world(r), t, seed + (uint64_t)t));
     int played = 0;
     bool moved = true;
     while (moved && played < max_commands && !shapan_world_over(shapan_recorder_world(r))) {
