@@ -268,6 +268,11 @@ typedef struct {
 
     ShapanOrder *orders; /* order book, in book order; owned by the scenario */
     int norders;
+    /* order indices sorted by id, for look-ups (owned; rebuilt by the loader and
+     * the generator; a look-up that misses falls back to a scan, so a book edited
+     * by hand is still searched right) */
+    int32_t *order_index;
+    int norder_index;
 
     ShapanOpening opening;
 

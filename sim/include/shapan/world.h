@@ -143,8 +143,9 @@ typedef struct {
     int8_t defaulted[SHAPAN_MAX_MARKETS]; /* revoked an order of this market this year */
     int8_t defaulted_prev[SHAPAN_MAX_MARKETS];
     int64_t tax_payable;
-    int64_t loss_pool; /* losses not yet offset against profit */
-    int32_t bid_wins;  /* bid orders won this year */
+    int64_t loss_pool;     /* losses not yet offset against profit */
+    int32_t bid_wins;      /* bid orders won this year */
+    int64_t equity_closed; /* equity at the end of closed_year (the loan cap's base) */
 } ShapanTeam;
 
 /* Order meeting state of one (market, product) cell. */

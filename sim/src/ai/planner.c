@@ -331,7 +331,11 @@ static bool affordable(const View *v, int64_t cost)
 static int64_t loan_headroom_at(const View *v, int percent)
 {
     int64_t eq = 0;
-    if (!shapan_view_equity(v->w, v->team, v->year - 1, &eq) || eq <= 0)
+    if (v->year - 1 == v->t->closed_year)
+        eq = v->t->equity_closed; /* the board keeps it: no pass over the ledger */
+    else if (!shapan_view_equity(v->w, v->team, v->year - 1, &eq))
+        return 0;
+    if (eq <= 0)
         return 0;
     int64_t cap = shapan_floor(eq, v->sc->fin.loan_cap) * percent / 100;
     return cap - loans_total(v->t, false);

@@ -71,6 +71,8 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
         ShapanScenario book = *t->scenario;
         book.orders = NULL;
         book.norders = 0;
+        book.order_index = NULL; /* the copy's own, built by the generator */
+        book.norder_index = 0;
         const ShapanScenario *sc = t->scenario;
         if (!t->fixed_book) {
             if (shapan_generate_orders(&book, t->teams, seed, err) != SHAPAN_OK)
@@ -80,6 +82,7 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
         ShapanGame *game = shapan_game_create(sc, seed, t->teams, ctrl, err);
         if (!game) {
             free(book.orders);
+            free(book.order_index);
             return err ? err->code : SHAPAN_E_INTERNAL;
         }
         int human = 0;
@@ -95,6 +98,7 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
             shapan_error_set(err, rc, where, "%s", e.message);
             shapan_game_destroy(game);
             free(book.orders);
+            free(book.order_index);
             return rc;
         }
         const ShapanWorld *w = shapan_game_world(game);
@@ -103,6 +107,7 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
             !t->on_game || t->on_game(t->ctx, g, seed, w, shapan_game_teams(game), seat_profile);
         shapan_game_destroy(game);
         free(book.orders);
+        free(book.order_index);
         if (!go_on)
             break;
     }

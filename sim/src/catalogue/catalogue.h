@@ -9,6 +9,8 @@
  * (the order-book generator) calls it again to refresh the digest.  Returns 0
  * only when out of memory. */
 uint64_t shapan_catalogue_digest(const ShapanScenario *sc);
+/* Rebuilds sc->order_index (orders sorted by id) after the book changed. */
+void shapan_catalogue_index(ShapanScenario *sc);
 
 /* 64-bit FNV-1a of len bytes, continuing from h (start with SHAPAN_FNV_OFFSET). */
 #define SHAPAN_FNV_OFFSET UINT64_C(0xcbf29ce484222325)

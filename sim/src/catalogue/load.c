@@ -373,6 +373,7 @@ ShapanScenario *shapan_scenario_from_json(const char *text, size_t len, ShapanEr
     cJSON_Delete(root);
     if (ld.nerrs == 0) {
         sc->digest = shapan_catalogue_digest(sc);
+        shapan_catalogue_index(sc);
         if (sc->digest == 0)
             cat_error(&ld, SHAPAN_E_INTERNAL, "", "out of memory while hashing the scenario");
     }
@@ -431,5 +432,6 @@ void shapan_scenario_free(ShapanScenario *sc)
     if (!sc)
         return;
     free(sc->orders);
+    free(sc->order_index);
     free(sc);
 }

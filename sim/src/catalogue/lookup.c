@@ -76,8 +76,62 @@ int shapan_scenario_line_type(const ShapanScenario *sc, const char *id)
     FIND(sc->line_types, sc->nline_types);
 }
 
+/* Merge sort of order indices by id (stable; no global comparator state, so
+ * scenarios may be loaded on several threads at once). */
+static void sort_ids(const ShapanOrder *o, int32_t *a, int32_t *tmp, int n)
+{
+    if (n < 2)
+        return;
+    int h = n / 2;
+    sort_ids(o, a, tmp, h);
+    sort_ids(o, a + h, tmp, n - h);
+    int i = 0, j = h, k = 0;
+    while (i < h && j < n)
+        tmp[k++] = strcmp(o[a[j]].id, o[a[i]].id) < 0 ? a[j++] : a[i++];
+    while (i < h)
+        tmp[k++] = a[i++];
+    while (j < n)
+        tmp[k++] = a[j++];
+    memcpy(a, tmp, sizeof *a * (size_t)n);
+}
+
+void shapan_catalogue_index(ShapanScenario *sc)
+{
+    free(sc->order_index);
+    sc->order_index = NULL;
+    sc->norder_index = 0;
+    if (sc->norders <= 0)
+        return;
+    int32_t *idx = malloc(sizeof(int32_t) * (size_t)sc->norders);
+    int32_t *tmp = malloc(sizeof(int32_t) * (size_t)sc->norders);
+    if (idx && tmp) {
+        for (int i = 0; i < sc->norders; i++)
+            idx[i] = i;
+        sort_ids(sc->orders, idx, tmp, sc->norders);
+        sc->order_index = idx;
+        sc->norder_index = sc->norders;
+        idx = NULL;
+    }
+    free(idx); /* out of memory: look-ups scan */
+    free(tmp);
+}
+
 int shapan_scenario_order(const ShapanScenario *sc, const char *id)
 {
+    if (sc && id && sc->order_index && sc->norder_index == sc->norders) {
+        int lo = 0, hi = sc->norder_index - 1;
+        while (lo <= hi) {
+            int mid = lo + (hi - lo) / 2;
+            int k = sc->order_index[mid];
+            int c = k < sc->norders ? strcmp(sc->orders[k].id, id) : 1;
+            if (c == 0)
+                return k;
+            if (c < 0)
+                lo = mid + 1;
+            else
+                hi = mid - 1;
+        }
+    }
     FIND(sc->orders, sc->norders);
 }
 

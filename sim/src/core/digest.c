@@ -75,10 +75,20 @@ static void walk_team(Sink *s, const char *who, int ti, const ShapanTeam *t, int
     F(cash);
     FA(materials, nm);
     FA(products, np);
+    /* sparse by quarter: only what is on order or owed, each with its place */
     for (int q = 0; q < SHAPAN_MAX_QUARTERS; q++)
         for (int m = 0; m < nm; m++)
-            emit(s, t->arrivals[q][m], "%s[%d].arrivals[%d][%d]", who, ti, q, m);
-    FA(recv, SHAPAN_MAX_QUARTERS);
+            if (t->arrivals[q][m]) {
+                emit(s, q * SHAPAN_MAX_MATERIALS + m, "%s[%d].arrivals[%d][%d].at", who, ti, q, m);
+                emit(s, t->arrivals[q][m], "%s[%d].arrivals[%d][%d]", who, ti, q, m);
+            }
+    emit(s, -1, "%s[%d].arrivals.end", who, ti);
+    for (int q = 0; q < SHAPAN_MAX_QUARTERS; q++)
+        if (t->recv[q]) {
+            emit(s, q, "%s[%d].recv[%d].at", who, ti, q);
+            emit(s, t->recv[q], "%s[%d].recv[%d]", who, ti, q);
+        }
+    emit(s, -1, "%s[%d].recv.end", who, ti);
     F(nplants);
     for (int i = 0; i < t->nplants; i++) {
         const ShapanPlant *p = &t->plants[i];
@@ -140,6 +150,7 @@ static void walk_team(Sink *s, const char *who, int ti, const ShapanTeam *t, int
     F(tax_payable);
     F(loss_pool);
     F(bid_wins);
+    F(equity_closed);
 #undef F
 #undef FA
 }
@@ -303,6 +314,15 @@ ShapanErrorCode shapan_world_verify(const ShapanWorld *w, ShapanError *err)
         if (t->cash < 0)
             return shapan_error_set(err, SHAPAN_E_INTERNAL, "cash", "Team %d: negative cash.",
                                     ti + 1);
+        ShapanStatement closed;
+        shapan_statement(w, ti + 1, t->closed_year, &closed);
+        if (closed.balance[SHAPAN_BAL_EQUITY] != t->equity_closed)
+            return shapan_error_set(err, SHAPAN_E_INTERNAL, "equity_closed",
+                                    "Team %d: equity at the end of year %d is %lld, the board "
+                                    "keeps %lld.",
+                                    ti + 1, t->closed_year,
+                                    (long long)closed.balance[SHAPAN_BAL_EQUITY],
+                                    (long long)t->equity_closed);
         ShapanStatement st;
         shapan_statement(w, ti + 1, t->year + 1, &st);
         if (st.balance[SHAPAN_BAL_ASSETS_TOTAL] != st.balance[SHAPAN_BAL_TOTAL])

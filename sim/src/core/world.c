@@ -203,6 +203,7 @@ ShapanWorld *shapan_world_create(const ShapanScenario *sc, uint64_t seed, int nt
         ctx_init(c, w, ti, err);
         c->seq = 0;
         ShapanErrorCode rc = open_company(c);
+        c->t.equity_closed = ctx_equity_at(c, 0);
         if (!rc)
             rc = turn_enter_year_start(c);
         if (rc) {

@@ -469,5 +469,6 @@ int shapan_generate_orders(ShapanScenario *sc, int teams, uint64_t seed, ShapanE
     sc->norders = norders;
     sc->teams_sized_for = teams;
     sc->digest = shapan_catalogue_digest(sc); /* the book is part of the scenario's identity */
+    shapan_catalogue_index(sc);
     return SHAPAN_OK;
 }

@@ -186,7 +186,8 @@ static ShapanErrorCode year_end(Ctx *c)
         t->defaulted[m] = 0;
     }
     t->nheld = 0;
-    if (ctx_equity_at(c, t->year) < 0)
+    t->equity_closed = ctx_equity_at(c, t->year);
+    if (t->equity_closed < 0)
         turn_make_bankrupt(t, t->year + 1, 1);
     return SHAPAN_OK;
 }
