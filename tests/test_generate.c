@@ -70,8 +70,7 @@ static ShapanScenario *default_scenario(void)
 
 static void free_scenario(ShapanScenario *sc)
 {
-    free(sc->orders);
-    free(sc);
+    shapan_scenario_free(sc); /* the book, its id index and the struct */
 }
 
 static ShapanScenario *generated(int teams, uint64_t seed)
