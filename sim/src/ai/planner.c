@@ -741,19 +741,6 @@ static int64_t plan_ads(const View *v, int year, ShapanCommand *c)
                 continue;
             fq[m] = f->qty;
         }
-        /* focus: keep the N biggest markets of this product (ties: market order) */
-        for (int keep = p->focus; keep > 0;) {
-            int n = 0;
-            for (int m = 0; m < sc->nmarkets; m++)
-                n += fq[m] > 0;
-            if (n <= keep)
-                break;
-            int smallest = -1;
-            for (int m = sc->nmarkets - 1; m >= 0; m--)
-                if (fq[m] > 0 && (smallest < 0 || fq[m] < fq[smallest]))
-                    smallest = m;
-            fq[smallest] = 0;
-        }
         for (int m = 0; m < sc->nmarkets; m++)
             sum += fq[m];
         for (int m = 0; m < sc->nmarkets && units > 0; m++) {
@@ -771,7 +758,6 @@ static int64_t plan_ads(const View *v, int year, ShapanCommand *c)
             int64_t picks = (share + per_order - 1) / per_order;
             if (picks < 1)
                 picks = 1;
-            picks += p->extra_picks;
             /* the extra picks scale with ad_percent; ad_extra is a flat bid for rank */
             int64_t ad = sc->meet.min_ad + sc->meet.pick_step * (picks - 1) * p->ad_percent / 100 +
                          p->ad_extra;

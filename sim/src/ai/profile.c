@@ -61,8 +61,6 @@ ShapanProfile *shapan_profile_from_json(const char *text, size_t len, ShapanErro
         shapan_json_int_opt(root, "reserve", 0, 100000, 20, &reserve, "", err) &&
         shapan_json_bool_opt(root, "bids", false, &p->bids, "", err) &&
         shapan_json_int32_opt(root, "carry_quarters", 0, 8, 2, &p->carry_quarters, "", err) &&
-        shapan_json_int32_opt(root, "focus", 0, SHAPAN_MAX_MARKETS, 0, &p->focus, "", err) &&
-        shapan_json_int32_opt(root, "extra_picks", 0, 5, 0, &p->extra_picks, "", err) &&
         shapan_json_int32_opt(root, "ad_noise_percent", 0, 50, 10, &p->ad_noise_percent, "", err) &&
         shapan_json_int32_opt(root, "bid_markup_percent", 100, 300, 180, &p->bid_markup_percent, "",
                               err) &&

@@ -42,8 +42,6 @@ struct ShapanProfile {
     int64_t reserve;        /* cash kept free beyond the known payments */
     int carry_quarters;     /* stock to carry into next year: quarters of each line's output */
     int ad_noise_percent;   /* seeded +- variation of ads, so equal rivals don't tie */
-    int focus;              /* advertise each product in its N biggest markets only (0 = all) */
-    int extra_picks;        /* picks bought beyond what the planned units need, per cell */
     bool bids;              /* answers bid orders it can make */
     int bid_markup_percent; /* bid price = direct cost x qty x this / 100 */
     bool discount;          /* discounts receivables to pay what is due */
