@@ -22,6 +22,7 @@ enum {
     G_DELIVER = 1u << 7,
     G_RND = 1u << 8,
     G_CERT = 1u << 9,
+    G_END = 1u << 10,
 };
 
 typedef struct {
@@ -580,6 +581,9 @@ static bool gen_rnd(const View *v, ShapanCommand *c)
             v->t->rnd_paid[pr] >= v->sc->products[pr].rnd_quarters ||
             shapan_aq(p->products[i].year, p->products[i].quarter) > v->aq)
             continue;
+        if (p->endgame && v->sc->products[pr].rnd_quarters - v->t->rnd_paid[pr] >
+                              shapan_aq(v->sc->years, 4) - v->aq + 1)
+            continue;
         if (!affordable(v, v->sc->products[pr].rnd_fee))
             return false;
         *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
@@ -599,6 +603,10 @@ static bool gen_cert(const View *v, ShapanCommand *c)
         if (m < 0 || v->t->market_held[m] || v->t->market_last_year[m] == v->year ||
             v->t->market_paid[m] >= v->sc->markets[m].years || p->markets[i].year > v->year)
             continue;
+        /* an endgame planner pays nothing that can't complete before the game ends */
+        if (p->endgame &&
+            v->sc->markets[m].years - v->t->market_paid[m] > v->sc->years - v->year + 1)
+            continue;
         if (!affordable(v, v->sc->markets[m].fee))
             return false;
         *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_MARKET, v->team);
@@ -610,11 +618,117 @@ static bool gen_cert(const View *v, ShapanCommand *c)
         if (k < 0 || v->t->iso_held[k] || v->t->iso_last_year[k] == v->year ||
             v->t->iso_paid[k] >= v->sc->isos[k].years || p->isos[i].year > v->year)
             continue;
+        if (p->endgame && v->sc->isos[k].years - v->t->iso_paid[k] > v->sc->years - v->year + 1)
+            continue;
         if (!affordable(v, v->sc->isos[k].fee))
             return false;
         *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_ISO, v->team);
         c->iso = k;
         return true;
+    }
+    return false;
+}
+
+/* ---- the last quarter: score = half_up(equity x (100 + potential) / 100) ---------------- */
+
+static bool last_quarter(const View *v)
+{
+    return v->pl->p->endgame && v->year == v->sc->years && v->quarter == 4;
+}
+
+/* Worth it when the points gained outweigh what the equity loses:
+ * equity x points > cost x (100 + potential). */
+static bool raises_score(const View *v, int64_t points, int64_t cost)
+{
+    ShapanStatement st;
+    shapan_statement(v->w, v->team, v->year, &st);
+    int64_t eq = st.balance[SHAPAN_BAL_EQUITY];
+    int64_t pot = shapan_team_potential(v->w, v->t);
+    return eq > 0 && eq * points > cost * (100 + pot);
+}
+
+/* S3: a line that is ready at once (no install quarters), in a free slot; it costs
+ * its maintenance at the year end (no depreciation in its first year). */
+static bool gen_endgame_line(const View *v, ShapanCommand *c)
+{
+    const ShapanScenario *sc = v->sc;
+    if (!last_quarter(v))
+        return false;
+    int best = -1;
+    for (int k = 0; k < sc->nline_types; k++) {
+        const ShapanLineType *lt = &sc->line_types[k];
+        if (lt->install_q == 0 && lt->points > 0 &&
+            (best < 0 || lt->points * 1000 - lt->maintenance >
+                             sc->line_types[best].points * 1000 - sc->line_types[best].maintenance))
+            best = k;
+    }
+    if (best < 0 ||
+        !raises_score(v, sc->line_types[best].points, sc->line_types[best].maintenance) ||
+        !affordable(v, sc->line_types[best].total))
+        return false;
+    for (int k = 0; k < v->t->nplants; k++) {
+        const ShapanPlant *pp = &v->t->plants[k];
+        if (pp->status == SHAPAN_PLANT_GONE)
+            continue;
+        int used = 0;
+        for (int j = 0; j < v->t->nlines; j++)
+            used += v->t->lines[j].plant == k + 1 && v->t->lines[j].status != SHAPAN_LINE_SOLD;
+        if (used < sc->plant_types[pp->type].slots) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_BUILD_LINE, v->team);
+            c->plant = k + 1;
+            c->kind = best;
+            c->product = 0;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* S5: rent-to-buy (cash becomes a plant: equity unchanged, its points count), and
+ * the last instalment of a certificate or of R&D when its points are worth the fee. */
+static bool gen_endgame_s5(const View *v, ShapanCommand *c)
+{
+    const ShapanScenario *sc = v->sc;
+    const ShapanTeam *t = v->t;
+    if (!last_quarter(v))
+        return false;
+    for (int k = 0; k < t->nplants; k++) {
+        const ShapanPlantType *pt = &sc->plant_types[t->plants[k].type];
+        if (t->plants[k].status == SHAPAN_PLANT_RENTED && pt->points > 0 &&
+            affordable(v, pt->buy)) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_RENT_TO_BUY, v->team);
+            c->plant = k + 1;
+            return true;
+        }
+    }
+    for (int m = 0; m < sc->nmarkets; m++) {
+        const ShapanCert *ce = &sc->markets[m];
+        if (!t->market_held[m] && t->market_last_year[m] != v->year &&
+            t->market_paid[m] == ce->years - 1 && raises_score(v, ce->points, ce->fee) &&
+            affordable(v, ce->fee)) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_MARKET, v->team);
+            c->market = m;
+            return true;
+        }
+    }
+    for (int i = 0; i < sc->nisos; i++) {
+        const ShapanCert *ce = &sc->isos[i];
+        if (!t->iso_held[i] && t->iso_last_year[i] != v->year && t->iso_paid[i] == ce->years - 1 &&
+            raises_score(v, ce->points, ce->fee) && affordable(v, ce->fee)) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_ISO, v->team);
+            c->iso = i;
+            return true;
+        }
+    }
+    for (int p = 0; p < sc->nproducts; p++) {
+        const ShapanProduct *pr = &sc->products[p];
+        if (!t->qualified[p] && t->rnd_last_aq[p] != v->aq &&
+            t->rnd_paid[p] == pr->rnd_quarters - 1 && raises_score(v, pr->points, pr->rnd_fee) &&
+            affordable(v, pr->rnd_fee)) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
+            c->product = p;
+            return true;
+        }
     }
     return false;
 }
@@ -1041,7 +1155,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
         break;
     case SHAPAN_STAGE_S3:
         if (try_gen(&v, G_PRODUCE, gen_produce, out) || try_gen(&v, G_INVEST, gen_invest, out) ||
-            try_gen(&v, G_BUILD, gen_build, out))
+            try_gen(&v, G_BUILD, gen_build, out) || try_gen(&v, G_END, gen_endgame_line, out))
             return true;
         /* lines built just now need materials ordered ahead of their lead times */
         if (try_gen(&v, G_MATERIALS, gen_materials, out)) {
@@ -1054,7 +1168,8 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
             return true;
         break;
     case SHAPAN_STAGE_S5:
-        if (try_gen(&v, G_RND, gen_rnd, out) || try_gen(&v, G_CERT, gen_cert, out))
+        if (try_gen(&v, G_RND, gen_rnd, out) || try_gen(&v, G_CERT, gen_cert, out) ||
+            try_gen(&v, G_END, gen_endgame_s5, out))
             return true;
         break;
     default: break;

@@ -60,6 +60,7 @@ ShapanProfile *shapan_profile_from_json(const char *text, size_t len, ShapanErro
         shapan_json_int32_opt(root, "long_years", 1, 5, 2, &p->long_years, "", err) &&
         shapan_json_int_opt(root, "reserve", 0, 100000, 20, &reserve, "", err) &&
         shapan_json_bool_opt(root, "bids", false, &p->bids, "", err) &&
+        shapan_json_bool_opt(root, "endgame", false, &p->endgame, "", err) &&
         shapan_json_int32_opt(root, "carry_quarters", 0, 8, 2, &p->carry_quarters, "", err) &&
         shapan_json_int32_opt(root, "ad_noise_percent", 0, 50, 10, &p->ad_noise_percent, "", err) &&
         shapan_json_int32_opt(root, "bid_markup_percent", 100, 300, 180, &p->bid_markup_percent, "",

@@ -43,6 +43,9 @@ struct ShapanProfile {
     int carry_quarters;     /* stock to carry into next year: quarters of each line's output */
     int ad_noise_percent;   /* seeded +- variation of ads, so equal rivals don't tie */
     bool bids;              /* answers bid orders it can make */
+    bool endgame;           /* in the last quarter, buys what raises the score more than it
+                               costs: rented plants, instant lines in free slots, last
+                               instalments of certificates and R&D */
     int bid_markup_percent; /* bid price = direct cost x qty x this / 100 */
     bool discount;          /* discounts receivables to pay what is due */
     bool idle;              /* does nothing at all (the idle rival) */
