@@ -37,16 +37,18 @@ static bool more(const BenchBudget *b, int done, double start)
     return done < b->games;
 }
 
-/* One all-AI game; its log text is copied to *log when log != NULL. */
+/* One all-AI game; logged (recorder, checkpoints) when `logged` or a log is wanted;
+ * its log text is copied to *log when log != NULL. */
 static bool play_one(const ShapanScenario *sc, const CliRoster *ro, int teams, uint64_t seed,
-                     long *commands, char **log)
+                     bool logged, long *commands, char **log)
 {
     ShapanController ctrl[SHAPAN_MAX_TEAMS];
     for (int t = 0; t < teams; t++)
         ctrl[t] = cli_roster_controller(ro, ro->seq[t % ro->nseq]);
     ShapanError e;
     memset(&e, 0, sizeof e);
-    ShapanGame *g = shapan_game_create(sc, seed, teams, ctrl, &e);
+    ShapanGame *g = logged || log ? shapan_game_create(sc, seed, teams, ctrl, &e)
+                                  : shapan_game_create_unlogged(sc, seed, teams, ctrl, &e);
     int human = 0;
     if (!g || shapan_game_play(g, BENCH_MAX_COMMANDS, &human, &e) != SHAPAN_OK) {
         fprintf(stderr, "bench: %d teams, seed %" PRIu64 ": %s: %s: %s\n", teams, seed, e.where,
@@ -69,13 +71,13 @@ static bool play_one(const ShapanScenario *sc, const CliRoster *ro, int teams, u
 }
 
 static bool bench_games(const char *label, const ShapanScenario *sc, const CliRoster *ro, int teams,
-                        const BenchBudget *b)
+                        bool logged, const BenchBudget *b)
 {
     long commands = 0;
     int n = 0;
     double start = cli_now();
     while (more(b, n, start)) {
-        if (!play_one(sc, ro, teams, (uint64_t)n + 1, &commands, NULL))
+        if (!play_one(sc, ro, teams, (uint64_t)n + 1, logged, &commands, NULL))
             return false;
         n++;
     }
@@ -257,12 +259,14 @@ int cli_bench(int argc, char **argv)
     char *log = NULL;
     if (status == CLI_OK) {
         printf("bench: %s, profiles " BENCH_MIX " cycling\n", scen);
-        if (!bench_games("all-AI games, 6 teams", sc6, &ro, 6, &b) ||
-            !bench_games("all-AI games, 27 teams", sc27, &ro, 27, &b))
+        if (!bench_games("all-AI games, 6 teams", sc6, &ro, 6, false, &b) ||
+            !bench_games("  the same, logged", sc6, &ro, 6, true, &b) ||
+            !bench_games("all-AI games, 27 teams", sc27, &ro, 27, false, &b) ||
+            !bench_games("  the same, logged", sc27, &ro, 27, true, &b))
             status = CLI_REJECTED;
     }
     long dummy = 0;
-    if (status == CLI_OK && (!play_one(sc27, &ro, 27, 1, &dummy, &log) || !log))
+    if (status == CLI_OK && (!play_one(sc27, &ro, 27, 1, true, &dummy, &log) || !log))
         status = CLI_REJECTED;
     if (status == CLI_OK && !bench_replay(log, &b))
         status = CLI_REJECTED;

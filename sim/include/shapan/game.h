@@ -32,10 +32,15 @@ uint64_t shapan_game_rival_seed(uint64_t game_seed, int team);
  * rival with shapan_game_rival_seed.  sc must outlive the game.  NULL + err. */
 ShapanGame *shapan_game_create(const ShapanScenario *sc, uint64_t seed, int nteams,
                                const ShapanController *ctrl, ShapanError *err);
+/* The same game without a log (no recorder, no checkpoints): commands are applied
+ * directly, which gives the same world (the codec round-trips every command).  For
+ * tournaments and benchmarks; shapan_game_recorder returns NULL for it. */
+ShapanGame *shapan_game_create_unlogged(const ShapanScenario *sc, uint64_t seed, int nteams,
+                                        const ShapanController *ctrl, ShapanError *err);
 void shapan_game_destroy(ShapanGame *g);
 void shapan_game_observe(ShapanGame *g, ShapanGameObserver fn, void *ctx);
 
-ShapanRecorder *shapan_game_recorder(ShapanGame *g);
+ShapanRecorder *shapan_game_recorder(ShapanGame *g); /* NULL for an unlogged game */
 const ShapanWorld *shapan_game_world(const ShapanGame *g);
 const ShapanTeamInfo *shapan_game_teams(const ShapanGame *g); /* nteams entries */
 bool shapan_game_is_human(const ShapanGame *g, int team);

@@ -8,7 +8,8 @@
 #include "shapan/game.h"
 
 struct ShapanGame {
-    ShapanRecorder *rec;
+    ShapanRecorder *rec; /* NULL for an unlogged game, which owns `world` instead */
+    ShapanWorld *world;
     int nteams;
     bool human[SHAPAN_MAX_TEAMS];
     ShapanAi ais[SHAPAN_MAX_TEAMS];
@@ -45,8 +46,23 @@ static void fill_info(ShapanGame *g, int t, const ShapanController *c)
         snprintf(ti->controller, sizeof ti->controller, "ai:%.24s", who);
 }
 
+static ShapanGame *game_create(const ShapanScenario *sc, uint64_t seed, int nteams,
+                               const ShapanController *ctrl, bool logged, ShapanError *err);
+
 ShapanGame *shapan_game_create(const ShapanScenario *sc, uint64_t seed, int nteams,
                                const ShapanController *ctrl, ShapanError *err)
+{
+    return game_create(sc, seed, nteams, ctrl, true, err);
+}
+
+ShapanGame *shapan_game_create_unlogged(const ShapanScenario *sc, uint64_t seed, int nteams,
+                                        const ShapanController *ctrl, ShapanError *err)
+{
+    return game_create(sc, seed, nteams, ctrl, false, err);
+}
+
+static ShapanGame *game_create(const ShapanScenario *sc, uint64_t seed, int nteams,
+                               const ShapanController *ctrl, bool logged, ShapanError *err)
 {
     if (nteams < 1 || nteams > SHAPAN_MAX_TEAMS) {
         shapan_error_set(err, SHAPAN_E_TEAM, "teams", "Expected 1..%d teams, got %d.",
@@ -61,12 +77,19 @@ ShapanGame *shapan_game_create(const ShapanScenario *sc, uint64_t seed, int ntea
     g->nteams = nteams;
     for (int t = 1; t <= nteams; t++)
         fill_info(g, t, &ctrl[t - 1]);
-    g->rec = shapan_recorder_create(sc, seed, nteams, g->info, err);
-    if (!g->rec) {
+    if (logged) {
+        g->rec = shapan_recorder_create(sc, seed, nteams, g->info, err);
+        if (g->rec)
+            g->world = shapan_recorder_world(g->rec);
+    } else {
+        g->world = shapan_world_create(sc, seed, nteams, err);
+    }
+    if (!g->world) {
+        shapan_recorder_destroy(g->rec);
         free(g);
         return NULL;
     }
-    const ShapanWorld *w = shapan_recorder_world(g->rec);
+    const ShapanWorld *w = g->world;
     for (int t = 1; t <= nteams; t++) {
         const ShapanController *c = &ctrl[t - 1];
         uint64_t rs = shapan_game_rival_seed(seed, t);
@@ -91,7 +114,10 @@ void shapan_game_destroy(ShapanGame *g)
         return;
     for (int t = 0; t < g->nteams; t++)
         shapan_ai_stop(&g->ais[t]);
-    shapan_recorder_destroy(g->rec);
+    if (g->rec)
+        shapan_recorder_destroy(g->rec);
+    else
+        shapan_world_destroy(g->world);
     free(g);
 }
 
@@ -102,7 +128,7 @@ void shapan_game_observe(ShapanGame *g, ShapanGameObserver fn, void *ctx)
 }
 
 ShapanRecorder *shapan_game_recorder(ShapanGame *g) { return g->rec; }
-const ShapanWorld *shapan_game_world(const ShapanGame *g) { return shapan_recorder_world(g->rec); }
+const ShapanWorld *shapan_game_world(const ShapanGame *g) { return g->world; }
 const ShapanTeamInfo *shapan_game_teams(const ShapanGame *g) { return g->info; }
 long shapan_game_commands(const ShapanGame *g) { return g->commands; }
 
@@ -155,7 +181,7 @@ static ShapanErrorCode deadlock(const ShapanGame *g, const ShapanWorld *w, int t
 
 ShapanErrorCode shapan_game_play(ShapanGame *g, long max_commands, int *human, ShapanError *err)
 {
-    ShapanWorld *w = shapan_recorder_world(g->rec);
+    ShapanWorld *w = g->world;
     long played = 0;
     if (human)
         *human = 0;
@@ -177,7 +203,8 @@ ShapanErrorCode shapan_game_play(ShapanGame *g, long max_commands, int *human, S
                                         "team %d.",
                                         t, g->ctrl_name[t - 1], shapan_cmd_name(c.type), c.team);
             ShapanError e;
-            ShapanErrorCode rc = shapan_recorder_apply(g->rec, &c, &e);
+            ShapanErrorCode rc =
+                g->rec ? shapan_recorder_apply(g->rec, &c, &e) : shapan_cmd_apply(w, &c, &e);
             shapan_ai_feedback(&g->ais[t - 1], &c, rc);
             if (g->observer)
                 g->observer(g->observer_ctx, t, &c, rc);

@@ -79,7 +79,7 @@ ShapanErrorCode shapan_tournament_run(const ShapanTournament *t, ShapanTournamen
                 return err ? err->code : SHAPAN_E_RANGE;
             sc = &book;
         }
-        ShapanGame *game = shapan_game_create(sc, seed, t->teams, ctrl, err);
+        ShapanGame *game = shapan_game_create_unlogged(sc, seed, t->teams, ctrl, err);
         if (!game) {
             free(book.orders);
             free(book.order_index);
