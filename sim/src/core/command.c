@@ -180,6 +180,7 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
         u->n--;
         w->teams[ti] = u->s[u->n].team;
         w->journal[ti].n = u->s[u->n].journal_len;
+        journal_resum(&w->journal[ti]);
         break;
     }
     case KIND_CONCEDE: concede(w, ti); break;

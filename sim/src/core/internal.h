@@ -8,11 +8,20 @@
 #define SHAPAN_MAX_BID_GROUP 8
 #define CTX_MAX_ENTRIES 640
 
+#define JOURNAL_YEARS (SHAPAN_MAX_YEARS + 2) /* entries are booked in years 0..years+1 */
+
 typedef struct {
     ShapanEntry *e;
     uint64_t *prefix; /* prefix[i]: digest of entries 0..i, so the state hash needs no walk */
     int n, cap;
+    /* account balances per booking year, kept with the entries (statements read them;
+     * shapan_world_verify recomputes them from the entries) */
+    int64_t sums[JOURNAL_YEARS][SHAPAN_ACC_COUNT];
 } Journal;
+/* Recomputes the per-year sums after the journal was cut back (undo). */
+void journal_resum(Journal *j);
+/* Adds one entry's debit and credit to a balance array (signs per account kind). */
+void ledger_add(int64_t out[SHAPAN_ACC_COUNT], const ShapanEntry *e);
 /* Digest of one more entry on top of the digest of the entries before it. */
 uint64_t journal_mix(uint64_t prev, const ShapanEntry *e);
 

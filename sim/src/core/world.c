@@ -38,10 +38,21 @@ ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n)
         j->cap = cap;
     }
     memcpy(j->e + j->n, e, sizeof *e * (size_t)n);
-    for (int i = j->n; i < j->n + n; i++)
+    for (int i = j->n; i < j->n + n; i++) {
         j->prefix[i] = journal_mix(i ? j->prefix[i - 1] : 0xCBF29CE484222325ull, &j->e[i]);
+        if (j->e[i].year >= 0 && j->e[i].year < JOURNAL_YEARS)
+            ledger_add(j->sums[j->e[i].year], &j->e[i]);
+    }
     j->n += n;
     return SHAPAN_OK;
+}
+
+void journal_resum(Journal *j)
+{
+    memset(j->sums, 0, sizeof j->sums);
+    for (int i = 0; i < j->n; i++)
+        if (j->e[i].year >= 0 && j->e[i].year < JOURNAL_YEARS)
+            ledger_add(j->sums[j->e[i].year], &j->e[i]);
 }
 
 void world_clear_undo(ShapanWorld *w, int ti) { w->undo[ti].n = 0; }

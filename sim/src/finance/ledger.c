@@ -53,6 +53,12 @@ static const int8_t acc_sign[SHAPAN_ACC_COUNT] = {
     [SHAPAN_ACC_OPENING] = 1,
 };
 
+void ledger_add(int64_t out[SHAPAN_ACC_COUNT], const ShapanEntry *e)
+{
+    out[e->debit] += acc_sign[e->debit] * e->amount;
+    out[e->credit] -= acc_sign[e->credit] * e->amount;
+}
+
 static void add_entries(const ShapanEntry *e, int n, int max_year, int only_year,
                         int64_t out[SHAPAN_ACC_COUNT])
 {
@@ -91,19 +97,30 @@ int64_t ledger_equity(const int64_t s[SHAPAN_ACC_COUNT])
     return assets - liab;
 }
 
+/* The journal's sums for years lo..hi, plus the ctx buffer's entries of those years. */
+static void ctx_sums(const Ctx *c, int lo, int hi, int64_t s[SHAPAN_ACC_COUNT])
+{
+    const Journal *j = &c->w->journal[c->ti];
+    memset(s, 0, sizeof(int64_t) * SHAPAN_ACC_COUNT);
+    for (int y = lo < 0 ? 0 : lo; y <= hi && y < JOURNAL_YEARS; y++)
+        for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
+            s[a] += j->sums[y][a];
+    for (int i = 0; i < c->nbuf; i++)
+        if (c->buf[i].year >= lo && c->buf[i].year <= hi)
+            ledger_add(s, &c->buf[i]);
+}
+
 int64_t ctx_equity_at(const Ctx *c, int year)
 {
     int64_t s[SHAPAN_ACC_COUNT];
-    const Journal *j = &c->w->journal[c->ti];
-    ledger_sums(j->e, j->n, c->buf, c->nbuf, year, -1, s);
+    ctx_sums(c, 0, year, s);
     return ledger_equity(s);
 }
 
 int64_t ctx_net_of_year(const Ctx *c, int year)
 {
     int64_t s[SHAPAN_ACC_COUNT];
-    const Journal *j = &c->w->journal[c->ti];
-    ledger_sums(j->e, j->n, c->buf, c->nbuf, year, year, s);
+    ctx_sums(c, year, year, s);
     return ledger_net(s);
 }
 
@@ -120,17 +137,16 @@ void shapan_statement(const ShapanWorld *w, int team, int year, ShapanStatement 
     if (team < 1 || team > w->nteams)
         return;
     const Journal *j = &w->journal[team - 1];
-    /* one pass: this year's sums (income side), everything before it (for the
-     * retained earnings), and so everything up to it (balance sheet) */
+    /* this year's sums (income side), everything before it (for the retained
+     * earnings), and so everything up to it (balance sheet) */
     int64_t py[SHAPAN_ACC_COUNT] = {0}, before[SHAPAN_ACC_COUNT] = {0}, bs[SHAPAN_ACC_COUNT];
-    for (int i = 0; i < j->n; i++) {
-        const ShapanEntry *e = &j->e[i];
-        int64_t *into = e->year == year ? py : e->year < year ? before : NULL;
-        if (!into)
-            continue;
-        into[e->debit] += acc_sign[e->debit] * e->amount;
-        into[e->credit] -= acc_sign[e->credit] * e->amount;
-    }
+    for (int y = 0; y < JOURNAL_YEARS; y++)
+        for (int a = 0; a < SHAPAN_ACC_COUNT; a++) {
+            if (y == year)
+                py[a] = j->sums[y][a];
+            else if (y < year)
+                before[a] += j->sums[y][a];
+        }
     for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
         bs[a] = py[a] + before[a];
     int64_t *x = out->expenses;
