@@ -150,27 +150,21 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
     if (rc)
         return rc;
     int ti = c->team - 1;
-    Ctx *ctx = NULL;
+    Ctx scratch; /* the scratch board and ledger buffer of this command */
     switch (specs[c->type].kind) {
     case KIND_MEETING:
         if ((rc = meet_check(w, c, err)))
             return rc;
         if (c->type == SHAPAN_CMD_ADS) {
             /* the ads are paid at once, on a scratch board like any payment */
-            ctx = malloc(sizeof *ctx);
-            if (!ctx)
-                return shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
-            ctx_init(ctx, w, ti, err);
+            ctx_init(&scratch, w, ti, err);
             int64_t total = 0;
             for (int i = 0; i < c->nbids; i++)
                 total += c->bids[i].amount;
-            if ((rc = ctx_pay(ctx, SHAPAN_ACC_ADS, total, -1, "the ads"))) {
-                free(ctx);
+            if ((rc = ctx_pay(&scratch, SHAPAN_ACC_ADS, total, -1, "the ads")))
                 return rc;
-            }
         }
-        meet_apply(w, c, ctx);
-        free(ctx);
+        meet_apply(w, c, c->type == SHAPAN_CMD_ADS ? &scratch : NULL);
         break;
     case KIND_UNDO: {
         UndoStack *u = &w->undo[ti];
@@ -185,13 +179,8 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
     }
     case KIND_CONCEDE: concede(w, ti); break;
     case KIND_TEAM:
-        ctx = malloc(sizeof *ctx);
-        if (!ctx)
-            return shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
-        if ((rc = run_team(w, c, ctx, err))) {
-            free(ctx);
+        if ((rc = run_team(w, c, &scratch, err)))
             return rc;
-        }
         if (c->type == SHAPAN_CMD_SPY) {
             if (!w->spied[ti])
                 w->spied[ti] = malloc(sizeof(ShapanTeam));
@@ -200,8 +189,7 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
             w->spied_target[ti] = (int8_t)c->target;
             world_clear_undo(w, ti);
         }
-        world_commit(w, ctx, specs[c->type].undoable);
-        free(ctx);
+        world_commit(w, &scratch, specs[c->type].undoable);
         break;
     }
     if (w->teams[ti].bankrupt)
