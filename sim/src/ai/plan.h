@@ -1,0 +1,80 @@
+/* Private to the planning rival: its state, its view of one decision, and the
+ * pieces shared by its files (plan_board.c: forecasting the own board and its
+ * cash; plan_moves.c: the generators of each stage; plan_meeting.c: ads, picks
+ * and bids; planner.c: deciding, moving on, raising cash). */
+#ifndef SHAPAN_AI_PLAN_H
+#define SHAPAN_AI_PLAN_H
+
+#include "ai/planner.h"
+
+#define HORIZON 8 /* quarters simulated ahead */
+
+typedef struct {
+    const ShapanProfile *p;
+    int team;
+    int build_type[AI_MAX_STEPS];
+    int build_product[AI_MAX_STEPS];
+    int product[SHAPAN_MAX_PRODUCTS];
+    int market[SHAPAN_MAX_MARKETS];
+    int iso[SHAPAN_MAX_ISOS];
+    int pos_key;
+    unsigned done;
+    int cash_step;
+    int steps;     /* commands proposed at this position */
+    ShapanRng rng; /* the rival's own generator: ad noise only */
+} Planner;
+
+typedef struct {
+    const ShapanWorld *w;
+    const ShapanScenario *sc;
+    const ShapanTeam *t;
+    Planner *pl;
+    int team;
+    int year, quarter, aq;
+    ShapanStage stage;
+    bool pre_s1; /* this quarter's S1 is still to come */
+} View;
+
+int plan_qualified_from(const View *v, int p);
+int plan_line_ready_aq(const View *v, const ShapanLine *l);
+void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON]);
+void plan_capacity(const View *v, int p, int64_t avail[HORIZON]);
+void plan_committed(const View *v, int p, int64_t out[4]);
+bool plan_feasible(const View *v, int p, int qty, int delivery);
+int64_t plan_want_units(const View *v, int p);
+int64_t plan_loans_total(const ShapanTeam *t, bool short_only);
+void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv);
+int64_t plan_need_with(const View *v, int64_t extra);
+bool plan_affordable(const View *v, int64_t cost);
+int64_t plan_loan_headroom_at(const View *v, int percent);
+int64_t plan_loan_headroom(const View *v);
+int plan_plants_held(const ShapanTeam *t);
+int plan_pending_builds(const View *v, bool pending[AI_MAX_STEPS]);
+int plan_next_build(const View *v);
+int64_t plan_build_cost(const View *v, int i);
+int64_t plan_capex_of_year(const View *v, int year);
+int64_t plan_ceil_to(int64_t x, int64_t step);
+int64_t plan_commitments(const View *v);
+bool plan_gen_build(const View *v, ShapanCommand *c);
+bool plan_gen_invest(const View *v, ShapanCommand *c);
+bool plan_gen_produce(const View *v, ShapanCommand *c);
+bool plan_gen_materials(const View *v, ShapanCommand *c);
+bool plan_gen_deliver(const View *v, ShapanCommand *c);
+bool plan_gen_rnd(const View *v, ShapanCommand *c);
+bool plan_gen_cert(const View *v, ShapanCommand *c);
+bool plan_last_quarter(const View *v);
+bool plan_raises_score(const View *v, int64_t points, int64_t cost);
+bool plan_gen_endgame_line(const View *v, ShapanCommand *c);
+bool plan_gen_endgame_s5(const View *v, ShapanCommand *c);
+int64_t plan_planned_spend(const View *v);
+bool plan_gen_short(const View *v, ShapanCommand *c);
+bool plan_gen_long(const View *v, ShapanCommand *c);
+int64_t plan_ads(const View *v, int year, ShapanCommand *c);
+bool plan_gen_ads(const View *v, ShapanCommand *c);
+bool plan_order_ok(const View *v, const ShapanOrder *o);
+bool plan_gen_pick(const View *v, int m, int pr, ShapanCommand *c);
+bool plan_gen_bid(const View *v, int order, ShapanCommand *c);
+bool plan_meeting_turn(const View *v, ShapanCommand *c);
+int64_t plan_ads(const View *v, int year, ShapanCommand *c);
+
+#endif

@@ -1,0 +1,354 @@
+/* The planning rival's forecast of its own board: when lines and products are
+ * ready, what the lines make, what can be promised, and the cash up to the next
+ * chance to borrow. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/plan.h"
+
+int64_t plan_ceil_to(int64_t x, int64_t step) { return (x + step - 1) / step * step; }
+
+/* ---- forecasting the own board ------------------------------------------------------ */
+
+/* Quarter (aq) from which product p can be made, assuming scheduled R&D is paid
+ * every quarter from its start. */
+int plan_qualified_from(const View *v, int p)
+{
+    const ShapanTeam *t = v->t;
+    if (t->qualified[p])
+        return -100;
+    int left = v->sc->products[p].rnd_quarters - t->rnd_paid[p];
+    int start = 1000;
+    for (int i = 0; i < v->pl->p->nproducts; i++)
+        if (v->pl->product[i] == p)
+            start = shapan_aq(v->pl->p->products[i].year, v->pl->p->products[i].quarter);
+    if (start == 1000 && t->rnd_paid[p] == 0)
+        return 1000;
+    int first = v->aq;
+    if (t->rnd_last_aq[p] == v->aq || v->stage > SHAPAN_STAGE_S5)
+        first = v->aq + 1;
+    if (start > first)
+        first = start;
+    return first + left; /* granted at the end of the last instalment's quarter */
+}
+
+/* Quarter from which a line can take a unit, assuming instalments every quarter. */
+int plan_line_ready_aq(const View *v, const ShapanLine *l)
+{
+    const ShapanLineType *lt = &v->sc->line_types[l->type];
+    switch (l->status) {
+    case SHAPAN_LINE_READY: return v->aq;
+    case SHAPAN_LINE_CONVERTING: return v->aq + l->convert_left + (v->pre_s1 ? -1 : 0);
+    case SHAPAN_LINE_BUILDING: {
+        int left = shapan_line_instalments(lt) - l->paid_n;
+        if (left == 0)
+            return l->last_invest_aq + 1;
+        bool can_now = l->last_invest_aq != v->aq && v->stage <= SHAPAN_STAGE_S3;
+        return (can_now ? v->aq : v->aq + 1) + left;
+    }
+    default: return 10000;
+    }
+}
+
+/* Simulates one line for HORIZON quarters from now: starts[j] = a unit starts at
+ * S3 of quarter aq+j, done[j] = units reaching stock at S1 of aq+j. */
+void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON])
+{
+    const ShapanLineType *lt = &v->sc->line_types[l->type];
+    int wl = l->wip_left;
+    int ready = plan_line_ready_aq(v, l);
+    int qual = plan_qualified_from(v, l->product);
+    for (int j = 0; j < HORIZON; j++) {
+        starts[j] = done[j] = 0;
+        int aq = v->aq + j;
+        if ((j > 0 || v->pre_s1) && wl > 0 && --wl == 0)
+            done[j] = 1;
+        bool can = (j > 0 || v->stage <= SHAPAN_STAGE_S3) && aq >= ready && aq >= qual && wl == 0;
+        if (can && v->year + (v->quarter - 1 + j) / 4 <= v->sc->years) {
+            starts[j] = 1;
+            wl = lt->production_q;
+        }
+    }
+}
+
+/* Units of p in stock by S4 of each of the next HORIZON quarters (cumulative). */
+void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
+{
+    const ShapanTeam *t = v->t;
+    int64_t c = t->products[p];
+    int64_t add[HORIZON] = {0};
+    for (int i = 0; i < t->nlines; i++) {
+        const ShapanLine *l = &t->lines[i];
+        if (l->status == SHAPAN_LINE_SOLD)
+            continue;
+        int starts[HORIZON], done[HORIZON];
+        plan_sim_line(v, l, starts, done);
+        for (int j = 0; j < HORIZON; j++)
+            if (done[j] && (l->wip_left > 0 && j == 0 ? l->wip_product : l->product) == p)
+                add[j] += done[j];
+    }
+    for (int j = 0; j < HORIZON; j++) {
+        c += add[j];
+        avail[j] = c;
+    }
+}
+
+/* Open orders of p due by the end of quarter j of this year (cumulative), by index. */
+void plan_committed(const View *v, int p, int64_t out[4])
+{
+    memset(out, 0, sizeof(int64_t) * 4);
+    for (int i = 0; i < v->t->nheld; i++) {
+        const ShapanHeld *h = &v->t->held[i];
+        const ShapanOrder *o = &v->sc->orders[h->order];
+        if (h->status != SHAPAN_HELD_OPEN || o->product != p)
+            continue;
+        for (int d = h->delivery; d <= 4; d++)
+            out[d - 1] += o->qty;
+    }
+}
+
+/* Can an order of qty units of p due by quarter `delivery` be met on top of the
+ * orders already held?  (Earliest-deadline-first feasibility, year start view.) */
+bool plan_feasible(const View *v, int p, int qty, int delivery)
+{
+    int64_t avail[HORIZON], com[4];
+    plan_capacity(v, p, avail);
+    plan_committed(v, p, com);
+    int first = v->pre_s1 ? 0 : v->quarter - 1;
+    for (int d = delivery; d <= 4; d++) {
+        int j = d - 1 - first;
+        if (j < 0)
+            return false;
+        int64_t cap = avail[j] * (100 + v->pl->p->overbook_percent) / 100;
+        if (cap < com[d - 1] + qty)
+            return false;
+    }
+    return true;
+}
+
+/* Units of p still worth making: open orders not covered by stock and work in
+ * process, plus the stock to carry into next year (none in the last year). */
+int64_t plan_want_units(const View *v, int p)
+{
+    const ShapanTeam *t = v->t;
+    int64_t need = 0, have = t->products[p];
+    for (int i = 0; i < t->nheld; i++) {
+        const ShapanHeld *h = &t->held[i];
+        if (h->status == SHAPAN_HELD_OPEN && v->sc->orders[h->order].product == p)
+            need += v->sc->orders[h->order].qty;
+    }
+    /* products used to make other products count as demand too */
+    for (int i = 0; i < t->nlines; i++) {
+        const ShapanLine *l = &t->lines[i];
+        if (l->wip_left > 0 && l->wip_product == p)
+            have++;
+        if (l->status == SHAPAN_LINE_SOLD)
+            continue;
+        const ShapanProduct *pr = &v->sc->products[l->product];
+        for (int k = 0; k < pr->nbom; k++)
+            if (pr->bom[k].kind == SHAPAN_ITEM_PRODUCT && pr->bom[k].index == p)
+                need += pr->bom[k].qty;
+        if (l->product == p && v->year < v->sc->years)
+            need += v->pl->p->carry_quarters / v->sc->line_types[l->type].production_q +
+                    (v->pl->p->carry_quarters > 0 &&
+                     v->sc->line_types[l->type].production_q > v->pl->p->carry_quarters);
+    }
+    /* before the first meeting year nothing is sold: build the carry only */
+    return need - have;
+}
+
+/* ---- cash ------------------------------------------------------------------------- */
+
+int64_t plan_loans_total(const ShapanTeam *t, bool short_only)
+{
+    int64_t s = 0;
+    for (int i = 0; i < t->nloans; i++)
+        if (!short_only || t->loans[i].is_short)
+            s += t->loans[i].principal;
+    return s;
+}
+
+int64_t plan_ads(const View *v, int year, ShapanCommand *c);
+
+/* What is due before the next chance to borrow, less what comes in first.  At
+ * year start and in the meeting that chance is the long-loan window; there it
+ * is S1, whose repayments come before its loans; after S1 it is the next S1. */
+/* Payments before this quarter's S4 collection (pre), after it up to the next
+ * S1 (post), and that collection (recv). */
+void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
+{
+    const ShapanScenario *sc = v->sc;
+    const ShapanTeam *t = v->t;
+    int aq = v->aq;
+    *pre = *post = *recv = 0;
+    if (v->stage == SHAPAN_STAGE_YEAR_START || v->stage == SHAPAN_STAGE_MEETING)
+        return;
+    for (int i = 0; i < t->nloans; i++) {
+        const ShapanLoan *l = &t->loans[i];
+        if (!l->is_short)
+            continue;
+        int64_t amount = l->principal + shapan_half_up(l->principal, sc->fin.short_rate);
+        if (v->pre_s1 && l->due == aq)
+            *pre += amount;
+        else if (l->due == aq + 1)
+            *post += amount;
+    }
+    if (v->stage == SHAPAN_STAGE_LONG_LOAN) {
+        *post = 0; /* S1 lends again after its repayments */
+        return;
+    }
+    if (v->stage == SHAPAN_STAGE_S6)
+        return; /* the quarter is closed: only the next S1 remains */
+    if (v->stage < SHAPAN_STAGE_S2)
+        for (int m = 0; m < sc->nmaterials; m++)
+            *pre += t->arrivals[aq][m] * sc->materials[m].price;
+    if (v->stage <= SHAPAN_STAGE_S3)
+        for (int i = 0; i < t->nlines; i++) {
+            int starts[HORIZON], done[HORIZON];
+            plan_sim_line(v, &t->lines[i], starts, done);
+            if (starts[0])
+                *pre += sc->products[t->lines[i].product].processing;
+        }
+    if (v->stage < SHAPAN_STAGE_S4)
+        *recv = t->recv[aq];
+    int64_t due = sc->fin.admin_fee;
+    for (int i = 0; i < t->nplants; i++) {
+        const ShapanPlant *pp = &t->plants[i];
+        int d = aq - pp->rent_aq;
+        if (pp->status == SHAPAN_PLANT_RENTED && d >= 4 && d % 4 == 0)
+            due += sc->plant_types[pp->type].rent;
+    }
+    if (v->quarter == 4) {
+        for (int i = 0; i < t->nlines; i++)
+            if (t->lines[i].status != SHAPAN_LINE_SOLD && plan_line_ready_aq(v, &t->lines[i]) <= aq)
+                due += sc->line_types[t->lines[i].type].maintenance;
+        int64_t longs = plan_loans_total(t, false) - plan_loans_total(t, true);
+        due += shapan_half_up(longs, sc->fin.long_rate);
+        for (int i = 0; i < t->nloans; i++)
+            if (!t->loans[i].is_short && t->loans[i].due == v->year + 1)
+                due += t->loans[i].principal;
+        ShapanStatement st;
+        shapan_statement(v->w, v->team, v->year, &st);
+        if (st.income[SHAPAN_INC_EBT] > 0)
+            due += shapan_half_up(st.income[SHAPAN_INC_EBT], sc->fin.tax_rate);
+        due += plan_ads(v, v->year + 1, NULL); /* paid at year start, before the next S1 */
+    }
+    *post += due;
+}
+
+/* The most cash needed at any point before the next chance to borrow, if
+ * `extra` more is spent before S4.  At year start and in the meeting that
+ * chance is the long-loan window; there it is S1 (after its repayments); after
+ * S1 it is the next S1. */
+int64_t plan_need_with(const View *v, int64_t extra)
+{
+    int64_t pre, post, recv;
+    plan_cash_plan(v, &pre, &post, &recv);
+    int64_t before = pre + extra, after = pre + extra + post - recv;
+    return before > after ? before : after;
+}
+
+int64_t plan_commitments(const View *v) { return plan_need_with(v, 0); }
+
+bool plan_affordable(const View *v, int64_t cost)
+{
+    return v->t->cash >= plan_need_with(v, cost) + v->pl->p->reserve;
+}
+
+/* Room under the loan cap; `percent` of the cap at most (the profile's limit for
+ * spending it chooses; 100 for payments already due). */
+int64_t plan_loan_headroom_at(const View *v, int percent)
+{
+    int64_t eq = 0;
+    if (v->year - 1 == v->t->closed_year)
+        eq = v->t->equity_closed; /* the board keeps it: no pass over the ledger */
+    else if (!shapan_view_equity(v->w, v->team, v->year - 1, &eq))
+        return 0;
+    if (eq <= 0)
+        return 0;
+    int64_t cap = shapan_floor(eq, v->sc->fin.loan_cap) * percent / 100;
+    return cap - plan_loans_total(v->t, false);
+}
+
+/* For spending it chooses, the planner also respects the cap it will face next
+ * year: 3 x the equity as it stands now (this year's statements so far). */
+int64_t plan_loan_headroom(const View *v)
+{
+    int64_t room = plan_loan_headroom_at(v, v->pl->p->loan_cap_percent);
+    ShapanStatement st;
+    shapan_statement(v->w, v->team, v->year, &st);
+    int64_t eq = st.balance[SHAPAN_BAL_EQUITY];
+    int64_t next =
+        (eq > 0 ? shapan_floor(eq, v->sc->fin.loan_cap) : 0) * v->pl->p->loan_cap_percent / 100 -
+        plan_loans_total(v->t, false);
+    return next < room ? next : room;
+}
+
+/* ---- schedule ------------------------------------------------------------------------ */
+
+int plan_plants_held(const ShapanTeam *t)
+{
+    int n = 0;
+    for (int i = 0; i < t->nplants; i++)
+        n += t->plants[i].status != SHAPAN_PLANT_GONE;
+    return n;
+}
+
+/* Marks the scheduled builds not made yet: the k-th plant (line) of the plan is
+ * made once the board holds more than k plants (lines).  Returns how many. */
+int plan_pending_builds(const View *v, bool pending[AI_MAX_STEPS])
+{
+    const ShapanProfile *p = v->pl->p;
+    int plants = 0, lines = 0, n = 0;
+    for (int i = 0; i < p->nbuilds; i++) {
+        const AiBuild *b = &p->builds[i];
+        pending[i] = false;
+        if (v->pl->build_type[i] < 0 || (!b->plant && v->pl->build_product[i] < 0))
+            continue;
+        bool made = b->plant ? plan_plants_held(v->t) > plants : v->t->nlines > lines;
+        if (b->plant)
+            plants++;
+        else
+            lines++;
+        pending[i] = !made;
+        n += !made;
+    }
+    return n;
+}
+
+/* Index of the first scheduled build not yet made, if it is due now. */
+int plan_next_build(const View *v)
+{
+    bool pending[AI_MAX_STEPS];
+    plan_pending_builds(v, pending);
+    for (int i = 0; i < v->pl->p->nbuilds; i++)
+        if (pending[i]) {
+            const AiBuild *b = &v->pl->p->builds[i];
+            return shapan_aq(b->year, b->quarter) <= v->aq ? i : -1;
+        }
+    return -1;
+}
+
+int64_t plan_build_cost(const View *v, int i)
+{
+    const AiBuild *b = &v->pl->p->builds[i];
+    if (b->plant) {
+        const ShapanPlantType *pt = &v->sc->plant_types[v->pl->build_type[i]];
+        return b->buy ? pt->buy : pt->rent;
+    }
+    const ShapanLineType *lt = &v->sc->line_types[v->pl->build_type[i]];
+    return lt->total / shapan_line_instalments(lt);
+}
+
+/* Capital spending scheduled in a year (for the long loan). */
+int64_t plan_capex_of_year(const View *v, int year)
+{
+    int64_t s = 0;
+    for (int i = 0; i < v->pl->p->nbuilds; i++) {
+        const AiBuild *b = &v->pl->p->builds[i];
+        if (b->year != year || v->pl->build_type[i] < 0)
+            continue;
+        s += b->plant ? plan_build_cost(v, i) : v->sc->line_types[v->pl->build_type[i]].total;
+    }
+    return s;
+}

@@ -1,0 +1,406 @@
+/* The planning rival's generators: each proposes the next command it wants in
+ * its stage (builds, instalments, production, materials, deliveries, R&D,
+ * certificates, loans, the last quarter's buys). */
+#include <stdlib.h>
+#include <string.h>
+
+#include "ai/plan.h"
+
+/* ---- generators ------------------------------------------------------------------------ */
+
+bool plan_gen_build(const View *v, ShapanCommand *c)
+{
+    int i = plan_next_build(v);
+    if (i < 0 || !plan_affordable(v, plan_build_cost(v, i)))
+        return false;
+    const AiBuild *b = &v->pl->p->builds[i];
+    if (b->plant) {
+        *c = shapan_cmd_simple(b->buy ? SHAPAN_CMD_BUY_PLANT : SHAPAN_CMD_RENT_PLANT, v->team);
+        c->kind = v->pl->build_type[i];
+        return true;
+    }
+    for (int k = 0; k < v->t->nplants; k++) {
+        const ShapanPlant *pp = &v->t->plants[k];
+        if (pp->status == SHAPAN_PLANT_GONE)
+            continue;
+        int used = 0;
+        for (int j = 0; j < v->t->nlines; j++)
+            used += v->t->lines[j].plant == k + 1 && v->t->lines[j].status != SHAPAN_LINE_SOLD;
+        if (used < v->sc->plant_types[pp->type].slots) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_BUILD_LINE, v->team);
+            c->plant = k + 1;
+            c->kind = v->pl->build_type[i];
+            c->product = v->pl->build_product[i];
+            return true;
+        }
+    }
+    return false;
+}
+
+bool plan_gen_invest(const View *v, ShapanCommand *c)
+{
+    for (int i = 0; i < v->t->nlines; i++) {
+        const ShapanLine *l = &v->t->lines[i];
+        const ShapanLineType *lt = &v->sc->line_types[l->type];
+        if (l->status != SHAPAN_LINE_BUILDING || l->paid_n >= shapan_line_instalments(lt) ||
+            l->last_invest_aq == v->aq)
+            continue;
+        if (!plan_affordable(v, lt->total / shapan_line_instalments(lt)))
+            return false;
+        *c = shapan_cmd_simple(SHAPAN_CMD_INVEST_LINE, v->team);
+        c->line = i + 1;
+        return true;
+    }
+    return false;
+}
+
+bool plan_gen_produce(const View *v, ShapanCommand *c)
+{
+    for (int i = 0; i < v->t->nlines; i++) {
+        const ShapanLine *l = &v->t->lines[i];
+        if (l->status != SHAPAN_LINE_READY || l->wip_left > 0 || !v->t->qualified[l->product] ||
+            plan_want_units(v, l->product) <= 0)
+            continue;
+        const ShapanProduct *pr = &v->sc->products[l->product];
+        bool have = true;
+        for (int k = 0; k < pr->nbom; k++) {
+            const ShapanBomItem *b = &pr->bom[k];
+            int64_t s = b->kind == SHAPAN_ITEM_MATERIAL ? v->t->materials[b->index]
+                                                        : v->t->products[b->index];
+            have = have && s >= b->qty;
+        }
+        if (!have || v->t->cash < pr->processing)
+            continue;
+        *c = shapan_cmd_simple(SHAPAN_CMD_PRODUCE, v->team);
+        c->line = i + 1;
+        return true;
+    }
+    return false;
+}
+
+bool plan_gen_materials(const View *v, ShapanCommand *c)
+{
+    const ShapanScenario *sc = v->sc;
+    int64_t need[HORIZON][SHAPAN_MAX_MATERIALS] = {{0}};
+    int64_t want[SHAPAN_MAX_PRODUCTS];
+    for (int p = 0; p < sc->nproducts; p++)
+        want[p] = plan_want_units(v, p);
+    /* walk quarter by quarter so the earliest starts get the materials */
+    int starts[SHAPAN_MAX_LINES][HORIZON], done[HORIZON];
+    for (int i = 0; i < v->t->nlines; i++)
+        plan_sim_line(v, &v->t->lines[i], starts[i], done);
+    for (int j = 0; j < HORIZON; j++)
+        for (int i = 0; i < v->t->nlines; i++) {
+            const ShapanLine *l = &v->t->lines[i];
+            if (l->status == SHAPAN_LINE_SOLD || !starts[i][j])
+                continue;
+            /* beyond this year's orders, a new year's orders will come: keep lines fed */
+            int year_of = v->year + (v->quarter - 1 + j) / 4;
+            if (year_of == v->year && want[l->product] <= 0)
+                continue;
+            want[l->product]--;
+            const ShapanProduct *pr = &sc->products[l->product];
+            for (int k = 0; k < pr->nbom; k++)
+                if (pr->bom[k].kind == SHAPAN_ITEM_MATERIAL)
+                    need[j][pr->bom[k].index] += pr->bom[k].qty;
+        }
+    *c = shapan_cmd_simple(SHAPAN_CMD_ORDER_MATERIALS, v->team);
+    bool any = false;
+    for (int m = 0; m < sc->nmaterials; m++) {
+        int lead = sc->materials[m].lead;
+        if (lead >= HORIZON)
+            continue;
+        int64_t s = v->t->materials[m];
+        for (int j = 0; j <= lead; j++) {
+            if (j > 0)
+                s += v->t->arrivals[v->aq + j][m];
+            s -= need[j][m];
+            if (j < lead && s < 0)
+                s = 0; /* a shortfall now can't be mended by ordering */
+        }
+        if (s < 0) {
+            c->items[m] = -s;
+            any = true;
+        }
+    }
+    return any;
+}
+
+/* Delivers in deadline order per product: stock goes to the order due first,
+ * never to a later one while an earlier one that can still be met waits. */
+bool plan_gen_deliver(const View *v, ShapanCommand *c)
+{
+    const ShapanScenario *sc = v->sc;
+    for (int p = 0; p < sc->nproducts; p++) {
+        int first = -1;
+        for (int i = 0; i < v->t->nheld; i++) {
+            const ShapanHeld *h = &v->t->held[i];
+            const ShapanOrder *o = &sc->orders[h->order];
+            if (h->status != SHAPAN_HELD_OPEN || o->product != p || h->delivery < v->quarter)
+                continue;
+            /* due now and not coverable: it is lost anyway, don't let it block */
+            if (h->delivery == v->quarter && v->t->products[p] < o->qty)
+                continue;
+            if (first < 0 || h->delivery < v->t->held[first].delivery)
+                first = i;
+        }
+        if (first >= 0 && v->t->products[p] >= sc->orders[v->t->held[first].order].qty) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_DELIVER, v->team);
+            c->order = v->t->held[first].order;
+            return true;
+        }
+    }
+    return false;
+}
+
+bool plan_gen_rnd(const View *v, ShapanCommand *c)
+{
+    const ShapanProfile *p = v->pl->p;
+    for (int i = 0; i < p->nproducts; i++) {
+        int pr = v->pl->product[i];
+        if (pr < 0 || v->t->qualified[pr] || v->t->rnd_last_aq[pr] == v->aq ||
+            v->t->rnd_paid[pr] >= v->sc->products[pr].rnd_quarters ||
+            shapan_aq(p->products[i].year, p->products[i].quarter) > v->aq)
+            continue;
+        if (p->endgame && v->sc->products[pr].rnd_quarters - v->t->rnd_paid[pr] >
+                              shapan_aq(v->sc->years, 4) - v->aq + 1)
+            continue;
+        if (!plan_affordable(v, v->sc->products[pr].rnd_fee))
+            return false;
+        *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
+        c->product = pr;
+        return true;
+    }
+    return false;
+}
+
+bool plan_gen_cert(const View *v, ShapanCommand *c)
+{
+    const ShapanProfile *p = v->pl->p;
+    if (v->quarter != 4)
+        return false;
+    for (int i = 0; i < p->nmarkets; i++) {
+        int m = v->pl->market[i];
+        if (m < 0 || v->t->market_held[m] || v->t->market_last_year[m] == v->year ||
+            v->t->market_paid[m] >= v->sc->markets[m].years || p->markets[i].year > v->year)
+            continue;
+        /* an endgame planner pays nothing that can't complete before the game ends */
+        if (p->endgame &&
+            v->sc->markets[m].years - v->t->market_paid[m] > v->sc->years - v->year + 1)
+            continue;
+        if (!plan_affordable(v, v->sc->markets[m].fee))
+            return false;
+        *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_MARKET, v->team);
+        c->market = m;
+        return true;
+    }
+    for (int i = 0; i < p->nisos; i++) {
+        int k = v->pl->iso[i];
+        if (k < 0 || v->t->iso_held[k] || v->t->iso_last_year[k] == v->year ||
+            v->t->iso_paid[k] >= v->sc->isos[k].years || p->isos[i].year > v->year)
+            continue;
+        if (p->endgame && v->sc->isos[k].years - v->t->iso_paid[k] > v->sc->years - v->year + 1)
+            continue;
+        if (!plan_affordable(v, v->sc->isos[k].fee))
+            return false;
+        *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_ISO, v->team);
+        c->iso = k;
+        return true;
+    }
+    return false;
+}
+
+/* ---- the last quarter: score = half_up(equity x (100 + potential) / 100) ---------------- */
+
+bool plan_last_quarter(const View *v)
+{
+    return v->pl->p->endgame && v->year == v->sc->years && v->quarter == 4;
+}
+
+/* Worth it when the points gained outweigh what the equity loses:
+ * equity x points > cost x (100 + potential). */
+bool plan_raises_score(const View *v, int64_t points, int64_t cost)
+{
+    ShapanStatement st;
+    shapan_statement(v->w, v->team, v->year, &st);
+    int64_t eq = st.balance[SHAPAN_BAL_EQUITY];
+    int64_t pot = shapan_team_potential(v->w, v->t);
+    return eq > 0 && eq * points > cost * (100 + pot);
+}
+
+/* S3: a line that is ready at once (no install quarters), in a free slot; it costs
+ * its maintenance at the year end (no depreciation in its first year). */
+bool plan_gen_endgame_line(const View *v, ShapanCommand *c)
+{
+    const ShapanScenario *sc = v->sc;
+    if (!plan_last_quarter(v))
+        return false;
+    int best = -1;
+    for (int k = 0; k < sc->nline_types; k++) {
+        const ShapanLineType *lt = &sc->line_types[k];
+        if (lt->install_q == 0 && lt->points > 0 &&
+            (best < 0 || lt->points * 1000 - lt->maintenance >
+                             sc->line_types[best].points * 1000 - sc->line_types[best].maintenance))
+            best = k;
+    }
+    if (best < 0 ||
+        !plan_raises_score(v, sc->line_types[best].points, sc->line_types[best].maintenance) ||
+        !plan_affordable(v, sc->line_types[best].total))
+        return false;
+    for (int k = 0; k < v->t->nplants; k++) {
+        const ShapanPlant *pp = &v->t->plants[k];
+        if (pp->status == SHAPAN_PLANT_GONE)
+            continue;
+        int used = 0;
+        for (int j = 0; j < v->t->nlines; j++)
+            used += v->t->lines[j].plant == k + 1 && v->t->lines[j].status != SHAPAN_LINE_SOLD;
+        if (used < sc->plant_types[pp->type].slots) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_BUILD_LINE, v->team);
+            c->plant = k + 1;
+            c->kind = best;
+            c->product = 0;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* S5: rent-to-buy (cash becomes a plant: equity unchanged, its points count), and
+ * the last instalment of a certificate or of R&D when its points are worth the fee. */
+bool plan_gen_endgame_s5(const View *v, ShapanCommand *c)
+{
+    const ShapanScenario *sc = v->sc;
+    const ShapanTeam *t = v->t;
+    if (!plan_last_quarter(v))
+        return false;
+    for (int k = 0; k < t->nplants; k++) {
+        const ShapanPlantType *pt = &sc->plant_types[t->plants[k].type];
+        if (t->plants[k].status == SHAPAN_PLANT_RENTED && pt->points > 0 &&
+            plan_affordable(v, pt->buy)) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_RENT_TO_BUY, v->team);
+            c->plant = k + 1;
+            return true;
+        }
+    }
+    for (int m = 0; m < sc->nmarkets; m++) {
+        const ShapanCert *ce = &sc->markets[m];
+        if (!t->market_held[m] && t->market_last_year[m] != v->year &&
+            t->market_paid[m] == ce->years - 1 && plan_raises_score(v, ce->points, ce->fee) &&
+            plan_affordable(v, ce->fee)) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_MARKET, v->team);
+            c->market = m;
+            return true;
+        }
+    }
+    for (int i = 0; i < sc->nisos; i++) {
+        const ShapanCert *ce = &sc->isos[i];
+        if (!t->iso_held[i] && t->iso_last_year[i] != v->year && t->iso_paid[i] == ce->years - 1 &&
+            plan_raises_score(v, ce->points, ce->fee) && plan_affordable(v, ce->fee)) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_ISO, v->team);
+            c->iso = i;
+            return true;
+        }
+    }
+    for (int p = 0; p < sc->nproducts; p++) {
+        const ShapanProduct *pr = &sc->products[p];
+        if (!t->qualified[p] && t->rnd_last_aq[p] != v->aq &&
+            t->rnd_paid[p] == pr->rnd_quarters - 1 &&
+            plan_raises_score(v, pr->points, pr->rnd_fee) && plan_affordable(v, pr->rnd_fee)) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
+            c->product = p;
+            return true;
+        }
+    }
+    return false;
+}
+
+/* This quarter's discretionary spending, as the generators would do it. */
+int64_t plan_planned_spend(const View *v)
+{
+    int64_t s = 0;
+    /* every build due by this quarter and not made yet */
+    bool pending[AI_MAX_STEPS];
+    plan_pending_builds(v, pending);
+    for (int i = 0; i < v->pl->p->nbuilds; i++)
+        if (pending[i] && shapan_aq(v->pl->p->builds[i].year, v->pl->p->builds[i].quarter) <= v->aq)
+            s += plan_build_cost(v, i);
+    for (int k = 0; k < v->t->nlines; k++) {
+        const ShapanLine *l = &v->t->lines[k];
+        const ShapanLineType *lt = &v->sc->line_types[l->type];
+        if (l->status == SHAPAN_LINE_BUILDING && l->paid_n < shapan_line_instalments(lt))
+            s += lt->total / shapan_line_instalments(lt);
+    }
+    const ShapanProfile *p = v->pl->p;
+    for (int k = 0; k < p->nproducts; k++) {
+        int pr = v->pl->product[k];
+        if (pr >= 0 && !v->t->qualified[pr] &&
+            shapan_aq(p->products[k].year, p->products[k].quarter) <= v->aq &&
+            v->t->rnd_paid[pr] < v->sc->products[pr].rnd_quarters)
+            s += v->sc->products[pr].rnd_fee;
+    }
+    if (v->quarter == 4) {
+        for (int k = 0; k < p->nmarkets; k++) {
+            int m = v->pl->market[k];
+            if (m >= 0 && !v->t->market_held[m] && p->markets[k].year <= v->year &&
+                v->t->market_paid[m] < v->sc->markets[m].years)
+                s += v->sc->markets[m].fee;
+        }
+        for (int k = 0; k < p->nisos; k++) {
+            int m = v->pl->iso[k];
+            if (m >= 0 && !v->t->iso_held[m] && p->isos[k].year <= v->year &&
+                v->t->iso_paid[m] < v->sc->isos[m].years)
+                s += v->sc->isos[m].fee;
+        }
+    }
+    return s;
+}
+
+bool plan_gen_short(const View *v, ShapanCommand *c)
+{
+    int64_t spend = plan_planned_spend(v);
+    int64_t due = plan_commitments(v) + v->pl->p->reserve - v->t->cash;
+    int64_t all = plan_need_with(v, spend) + v->pl->p->reserve - v->t->cash;
+    spend = all - due; /* what the plan adds to the peak need */
+    if (due + spend <= 0)
+        return false;
+    /* what is already due may use the whole cap; what it merely plans, its share */
+    int64_t must = due > 0 ? due : 0;
+    int64_t room_spend = plan_loan_headroom(v) - must;
+    int64_t want = spend - (due < 0 ? -due : 0);
+    if (want > room_spend)
+        want = room_spend;
+    int64_t amount = plan_ceil_to(must + (want > 0 ? want : 0), 10);
+    if (amount <= 0)
+        return false;
+    if (amount < v->sc->fin.short_min)
+        amount = v->sc->fin.short_min;
+    int64_t room = plan_loan_headroom_at(v, 100);
+    if (amount > room)
+        amount = room / 10 * 10;
+    if (amount < v->sc->fin.short_min)
+        return false;
+    *c = shapan_cmd_simple(SHAPAN_CMD_SHORT_LOAN, v->team);
+    c->amount = amount;
+    return true;
+}
+
+bool plan_gen_long(const View *v, ShapanCommand *c)
+{
+    const ShapanProfile *p = v->pl->p;
+    int64_t amount = plan_ceil_to(plan_capex_of_year(v, v->year) * p->long_percent / 100, 10);
+    int64_t gap = plan_ceil_to(plan_commitments(v) + p->reserve - v->t->cash, 10);
+    if (gap > amount)
+        amount = gap; /* this quarter's S1 repayments come before any short loan */
+    int64_t room = plan_loan_headroom(v);
+    if (amount > room)
+        amount = room / 10 * 10;
+    if (amount < v->sc->fin.long_min)
+        return false;
+    int years = p->long_years;
+    if (years > v->sc->fin.long_max_years)
+        years = v->sc->fin.long_max_years;
+    *c = shapan_cmd_simple(SHAPAN_CMD_LONG_LOAN, v->team);
+    c->amount = amount;
+    c->years = years;
+    return true;
+}
