@@ -55,6 +55,10 @@ static ShapanScenario *default_scenario(void)
     sc->nproducts = NP;
     for (int p = 0; p < NP; p++)
         strcpy(sc->products[p].id, PRODUCTS[p]);
+    /* RULES.md §9's shares (a loaded scenario gets them as defaults) */
+    sc->gen.iso_share = (ShapanRate){8, 100};
+    sc->gen.bid_share = (ShapanRate){3, 100};
+    sc->gen.price_spread = (ShapanRate){10, 100};
     sc->nisos = 2;
     strcpy(sc->isos[0].id, "ISO9000");
     strcpy(sc->isos[1].id, "ISO14000");
@@ -548,9 +552,38 @@ static void test_empty_forecast_gives_an_empty_book(void **state)
     free_scenario(sc);
 }
 
+/* The generator's shares are scenario data: no bid orders when bid_share is 0, no
+ * ISO orders when iso_share is 0, and every unit price exactly the average when
+ * the spread is 0 (the book's revenue then differs from qty x avg by rounding only). */
+static void test_shares_are_scenario_data(void **state)
+{
+    (void)state;
+    ShapanScenario *sc = default_scenario();
+    sc->gen.bid_share = (ShapanRate){0, 1};
+    sc->gen.iso_share = (ShapanRate){0, 1};
+    sc->gen.price_spread = (ShapanRate){0, 1};
+    ShapanError e;
+    assert_int_equal(shapan_generate_orders(sc, 27, 5, &e), SHAPAN_OK);
+    int bids = 0, isos = 0;
+    for (int i = 0; i < sc->norders; i++) {
+        bids += sc->orders[i].bid;
+        isos += sc->orders[i].iso_mask != 0;
+    }
+    assert_int_equal(bids, 0);
+    assert_int_equal(isos, 0);
+    /* Y2 local P1: 45 units at 41.2 -> 1854 W in all (each order half_up(qty x 41.2)) */
+    int64_t total = 0;
+    for (int i = 0; i < sc->norders; i++)
+        if (sc->orders[i].year == 2 && sc->orders[i].market == 0 && sc->orders[i].product == 0)
+            total += sc->orders[i].price;
+    assert_true(total >= 1854 - 15 && total <= 1854 + 15);
+    shapan_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
+        cmocka_unit_test(test_shares_are_scenario_data),
         cmocka_unit_test(test_27_teams_match_the_table),
         cmocka_unit_test(test_6_teams_scale_every_cell),
         cmocka_unit_test(test_one_team_gets_one_order_per_cell_at_least),

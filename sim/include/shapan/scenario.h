@@ -123,6 +123,13 @@ typedef struct {
     int64_t score_price_weight;    /* 8 */
 } ShapanMeetingRules;
 
+/* The order-book generator's shares (RULES.md §9). */
+typedef struct {
+    ShapanRate iso_share;    /* of the orders of each meeting year after the first (8/100) */
+    ShapanRate bid_share;    /* of all orders, turned into bid orders (3/100) */
+    ShapanRate price_spread; /* unit prices within avg +- avg x this (10/100) */
+} ShapanGeneratorRules;
+
 /* The opening company (RULES.md §8).  All zero for a company that starts from cash. */
 typedef struct {
     int type; /* plant type */
@@ -262,6 +269,7 @@ typedef struct {
 
     ShapanFinance fin;
     ShapanMeetingRules meet;
+    ShapanGeneratorRules gen;
 
     /* forecast[year][market][product] */
     ShapanForecastCell forecast[SHAPAN_MAX_YEARS + 1][SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];

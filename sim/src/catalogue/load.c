@@ -160,27 +160,13 @@ int cat_count(CatLoader *ld, const cJSON *arr, int cap, const char *path, const 
 
 /* ---- top level, finance, meeting ---------------------------------------------------- */
 
-static const char *const top_keys[] = {"format",
-                                       "name",
-                                       "currency",
-                                       "years",
-                                       "meeting_years",
-                                       "capital",
-                                       "forecast_teams",
-                                       "teams_sized_for",
-                                       "max_plants",
-                                       "materials",
-                                       "products",
-                                       "markets",
-                                       "isos",
-                                       "plant_types",
-                                       "line_types",
-                                       "finance",
-                                       "meeting",
-                                       "forecast",
-                                       "orders",
-                                       "opening",
-                                       NULL};
+static const char *const top_keys[] = {
+    "format",        "name",        "currency",       "years",
+    "meeting_years", "capital",     "forecast_teams", "teams_sized_for",
+    "max_plants",    "materials",   "products",       "markets",
+    "isos",          "plant_types", "line_types",     "finance",
+    "meeting",       "generator",   "forecast",       "orders",
+    "opening",       NULL};
 
 static void load_top(CatLoader *ld, const cJSON *root)
 {
@@ -326,6 +312,24 @@ static void load_meeting(CatLoader *ld, const cJSON *root)
     cat_int_opt(ld, o, "score_price_weight", 0, 1000, 8, &m->score_price_weight, p);
 }
 
+static const char *const generator_keys[] = {"iso_share", "bid_share", "price_spread", NULL};
+
+/* The generator's shares are optional too; the defaults are RULES.md §9's. */
+static void load_generator(CatLoader *ld, const cJSON *root)
+{
+    ShapanGeneratorRules *g = &ld->sc->gen;
+    const char *p = "generator";
+    const cJSON *o = cat_object_opt(ld, root, "generator", "");
+    cat_keys(ld, o, generator_keys, p);
+    static const char *const shares[] = {"generator.iso_share", "generator.bid_share",
+                                         "generator.price_spread"};
+    ShapanRate *r[] = {&g->iso_share, &g->bid_share, &g->price_spread};
+    const ShapanRate dflt[] = {{8, 100}, {3, 100}, {10, 100}};
+    for (int i = 0; i < 3; i++)
+        if (cat_rate_opt(ld, o, generator_keys[i], dflt[i], r[i], p) && r[i]->num > r[i]->den)
+            cat_error(ld, SHAPAN_E_RANGE, shares[i], "a share of at most 1 was expected");
+}
+
 /* ---- entry points ----------------------------------------------------------------- */
 
 ShapanScenario *shapan_scenario_from_json(const char *text, size_t len, ShapanError *errs,
@@ -364,6 +368,7 @@ ShapanScenario *shapan_scenario_from_json(const char *text, size_t len, ShapanEr
         load_top(&ld, root);
         load_finance(&ld, root);
         load_meeting(&ld, root);
+        load_generator(&ld, root);
         cat_load_catalogue(&ld, root);
         cat_load_boms(&ld, root);
         cat_load_forecast(&ld, root);

@@ -196,6 +196,12 @@ static void rules(W *w, cJSON *root, const ShapanScenario *sc)
     w_int(w, o, "score_delivery_weight", m->score_delivery_weight);
     w_int(w, o, "score_term_weight", m->score_term_weight);
     w_int(w, o, "score_price_weight", m->score_price_weight);
+
+    const ShapanGeneratorRules *g = &sc->gen;
+    o = w_obj(w, root, "generator");
+    w_rate(w, o, "iso_share", g->iso_share);
+    w_rate(w, o, "bid_share", g->bid_share);
+    w_rate(w, o, "price_spread", g->price_spread);
 }
 
 static void book(W *w, cJSON *root, const ShapanScenario *sc)

@@ -29,11 +29,8 @@
 
 /* Generator parameters of §9.  The scenario format has no fields for them (they
  * shape a book, they are not rules of play), so they live here. */
-static const ShapanRate ISO_SHARE = {8, 100}; /* of the orders of each later meeting year */
-static const ShapanRate BID_SHARE = {3, 100}; /* of all orders */
-#define PRICE_SPREAD_DEN 10                   /* unit prices within avg +- avg/10 */
-#define QUARTERS 4                            /* delivery quarters 1..4 */
-#define TERMS 5                               /* receivable terms 0..4 */
+#define QUARTERS 4 /* delivery quarters 1..4 */
+#define TERMS 5    /* receivable terms 0..4 */
 /* Input bounds that keep every product below in int64 with room to spare. */
 #define MAX_CELL_QTY 1000000
 #define MAX_AVG_PRICE_X10 1000000000
@@ -107,6 +104,14 @@ static ShapanErrorCode check_inputs(const ShapanScenario *sc, int teams, ShapanE
     if (sc->forecast_teams <= 0)
         return shapan_error_set(err, SHAPAN_E_RANGE, "forecast_teams",
                                 "forecast_teams must be > 0, got %d", sc->forecast_teams);
+    const ShapanRate *share[] = {&sc->gen.iso_share, &sc->gen.bid_share, &sc->gen.price_spread};
+    static const char *const share_key[] = {"generator.iso_share", "generator.bid_share",
+                                            "generator.price_spread"};
+    for (int i = 0; i < 3; i++)
+        if (share[i]->den <= 0 || share[i]->num < 0 || share[i]->num > share[i]->den)
+            return shapan_error_set(err, SHAPAN_E_RANGE, share_key[i],
+                                    "a share from 0 to 1 was expected, got %lld/%lld",
+                                    (long long)share[i]->num, (long long)share[i]->den);
     if (sc->years < 1 || sc->years > SHAPAN_MAX_YEARS)
         return shapan_error_set(err, SHAPAN_E_RANGE, "years", "years must be 1..%d, got %d",
                                 SHAPAN_MAX_YEARS, sc->years);
@@ -229,7 +234,7 @@ static void mark_iso(const ShapanScenario *sc, const GenPlan *plan, uint64_t see
             continue;
         ShapanRng r;
         shapan_rng_seed(&r, stream_seed(seed, STREAM_ISO, y, 0, 0));
-        int k = (int)shapan_half_up(n, ISO_SHARE);
+        int k = (int)shapan_half_up(n, sc->gen.iso_share);
         for (int i = 0; i < n; i++)
             scratch[i] = plan->year_first[y] + i;
         choose_subset(&r, scratch, n, k);
@@ -266,7 +271,7 @@ static void mark_bids(const ShapanScenario *sc, const GenPlan *plan, uint64_t se
     int nb = bid_years(sc, years);
     if (nb == 0)
         return;
-    int total = (int)shapan_half_up(plan->norders, BID_SHARE);
+    int total = (int)shapan_half_up(plan->norders, sc->gen.bid_share);
     int share[2] = {0, 0};
     int spill = 0;
     for (int j = 0; j < nb; j++) {
@@ -295,13 +300,13 @@ static void mark_bids(const ShapanScenario *sc, const GenPlan *plan, uint64_t se
     }
 }
 
-/* Unit prices of the cell's pick orders, in tenths: each drawn in avg +- avg/10,
+/* Unit prices of the cell's pick orders, in tenths: each drawn in avg +- avg x spread,
  * then shifted together (within the same band) so that sum(qty x unit) meets
  * pick quantity x avg to less than one order's quantity in tenths; the total
  * price is half_up(qty x unit / 10), at least 1 W. */
-static void price_cell(ShapanRng *r, const GenCell *c, ShapanOrder *o)
+static void price_cell(ShapanRng *r, const GenCell *c, ShapanOrder *o, ShapanRate spread)
 {
-    int64_t avg = c->avg_x10, w = avg / PRICE_SPREAD_DEN;
+    int64_t avg = c->avg_x10, w = shapan_floor(avg, spread);
     int64_t lo = avg - w, hi = avg + w;
     int64_t gap = 0, qpick = 0;
     for (int i = 0; i < c->count; i++) {
@@ -339,7 +344,8 @@ static void price_cell(ShapanRng *r, const GenCell *c, ShapanOrder *o)
 /* Delivery quarters and receivable terms of the cell's pick orders: a round-robin
  * from a seeded start, then a seeded permutation, so every value occurs within
  * one of every other.  Bid orders carry none: the winning bid supplies them. */
-static void dress_cell(ShapanRng *r, const GenCell *c, ShapanOrder *o, int *scratch)
+static void dress_cell(ShapanRng *r, const GenCell *c, ShapanOrder *o, int *scratch,
+                       ShapanRate spread)
 {
     int n = 0;
     for (int i = 0; i < c->count; i++)
@@ -357,7 +363,7 @@ static void dress_cell(ShapanRng *r, const GenCell *c, ShapanOrder *o, int *scra
     shuffle_ints(r, scratch, n);
     for (int i = 0, k = 0; i < c->count; i++)
         o[i].term = o[i].bid ? 0 : scratch[k++];
-    price_cell(r, c, o);
+    price_cell(r, c, o, spread);
 }
 
 static ShapanErrorCode name_cell(const ShapanScenario *sc, const GenCell *c, ShapanOrder *o,
@@ -451,7 +457,7 @@ int shapan_generate_orders(ShapanScenario *sc, int teams, uint64_t seed, ShapanE
         const GenCell *c = &plan->cells[i];
         ShapanRng r;
         shapan_rng_seed(&r, stream_seed(seed, STREAM_DRESS, c->year, c->market, c->product));
-        dress_cell(&r, c, orders + c->first, scratch);
+        dress_cell(&r, c, orders + c->first, scratch, sc->gen.price_spread);
         rc = name_cell(sc, c, orders + c->first, err);
     }
     if (rc == SHAPAN_OK)
