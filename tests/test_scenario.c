@@ -75,6 +75,7 @@ static const BadCase bad_cases[] = {
     {"order_zero_qty", SHAPAN_E_AMOUNT, "orders[0].qty"},
     {"order_unknown_iso", SHAPAN_E_UNKNOWN_ID, "orders[1].iso[0]"},
     {"bid_with_price", SHAPAN_E_RANGE, "orders[2].price"},
+    {"generator_share", SHAPAN_E_RANGE, "generator.bid_share"},
     {"unknown_field", SHAPAN_E_FIELD, "yeras"},
     {"mistyped_field", SHAPAN_E_FIELD, "years"},
     {"huge_number", SHAPAN_E_AMOUNT, "capital"},
