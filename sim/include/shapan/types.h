@@ -23,9 +23,9 @@
 #define SHAPAN_MAX_QUARTERS (SHAPAN_MAX_YEARS * 4 + 12)
 #define SHAPAN_MAX_ORDERS 4096
 #define SHAPAN_MAX_PLANTS 16
-#define SHAPAN_MAX_LINES 48
-#define SHAPAN_MAX_LOANS 64
-#define SHAPAN_MAX_HELD 96 /* orders held by one team in one year */
+#define SHAPAN_MAX_LINES 32
+#define SHAPAN_MAX_LOANS 40
+#define SHAPAN_MAX_HELD 64 /* orders held by one team in one year */
 #define SHAPAN_MAX_CELLS (SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS)
 #define SHAPAN_ID_LEN 24
 #define SHAPAN_NAME_LEN 64
