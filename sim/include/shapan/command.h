@@ -46,7 +46,7 @@ ShapanCmdType shapan_cmd_from_name(const char *name); /* SHAPAN_CMD_COUNT if unk
 
 typedef struct {
     int8_t market, product;
-    int64_t amount;
+    int32_t amount; /* W, 0 .. 1,000,000 (the decoder checks) */
 } ShapanAdBid;
 
 /* One decoded command.  Catalogue references are indices into the scenario;

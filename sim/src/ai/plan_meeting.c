@@ -66,7 +66,7 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
                 ShapanAdBid *b = &c->bids[c->nbids++];
                 b->market = (int8_t)m;
                 b->product = (int8_t)pr;
-                b->amount = ad;
+                b->amount = (int32_t)(ad < 1000000 ? ad : 1000000);
             }
             total += ad;
         }
@@ -84,7 +84,7 @@ bool plan_gen_ads(const View *v, ShapanCommand *c)
     if (total > budget && total > 0) {
         for (int i = 0; i < c->nbids; i++) {
             int64_t a = budget > 0 ? c->bids[i].amount * budget / total : 0;
-            c->bids[i].amount = a >= sc->meet.min_ad ? a : 0;
+            c->bids[i].amount = (int32_t)(a >= sc->meet.min_ad ? a : 0);
         }
     }
     return true;

@@ -228,7 +228,7 @@ static ShapanErrorCode get_bids(const ShapanScenario *sc, const cJSON *obj, Shap
         if (rc)
             return rc;
         snprintf(where, sizeof where, "bids[%d].amount", i);
-        rc = get_int(b, "amount", where, 0, SHAPAN_JSON_INT_MAX, &amount, err);
+        rc = get_int(b, "amount", where, 0, INT32_MAX, &amount, err);
         if (rc)
             return rc;
         for (const cJSON *k = b->child; k; k = k->next)
@@ -246,7 +246,7 @@ static ShapanErrorCode get_bids(const ShapanScenario *sc, const cJSON *obj, Shap
             }
         c->bids[i].market = (int8_t)m;
         c->bids[i].product = (int8_t)p;
-        c->bids[i].amount = amount;
+        c->bids[i].amount = (int32_t)amount; /* 0..INT32_MAX here; the rules allow 1,000,000 */
     }
     c->nbids = i;
     return SHAPAN_OK;
@@ -463,7 +463,7 @@ static void add_field(ShapanSb *sb, const ShapanScenario *sc, const ShapanComman
             add_id(sb, id_of(sc->markets, sc->nmarkets, b->market), b->market);
             shapan_sb_add(sb, ",\"product\":");
             add_id(sb, product_id(sc, b->product), b->product);
-            shapan_sb_addf(sb, ",\"amount\":%" PRId64 "}", b->amount);
+            shapan_sb_addf(sb, ",\"amount\":%" PRId32 "}", b->amount);
         }
         shapan_sb_add(sb, "]");
         break;
