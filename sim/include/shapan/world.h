@@ -82,12 +82,13 @@ typedef struct {
     int8_t convert_left;
     int8_t wip_left; /* quarters until the unit in process is finished; 0 = idle */
     int8_t wip_product;
-    int16_t last_invest_aq;     /* quarter of the last instalment */
-    int16_t completed_year;     /* year construction completed */
-    int64_t paid;               /* money invested (construction in progress until ready) */
-    int64_t book;               /* net book value once complete */
-    int64_t book_last_year_end; /* book value at the last year end (for a sale's loss) */
-    int64_t wip_value;
+    int16_t last_invest_aq; /* quarter of the last instalment */
+    int16_t completed_year; /* year construction completed */
+    int64_t paid;           /* money invested (construction in progress until ready) */
+    /* net book value once complete; it changes only at year end, so a sale's loss
+     * (book - residual) is the book value at the last year end minus the residual.
+     * A unit in process is valued at its product's direct cost (wip_product). */
+    int64_t book;
 } ShapanLine;
 
 typedef struct {

@@ -112,8 +112,6 @@ static void walk_team(Sink *s, const char *who, int ti, const ShapanTeam *t, int
         L(completed_year);
         L(paid);
         L(book);
-        L(book_last_year_end);
-        L(wip_value);
 #undef L
     }
     F(nloans);
@@ -301,7 +299,7 @@ ShapanErrorCode shapan_world_verify(const ShapanWorld *w, ShapanError *err)
         for (int i = 0; i < t->nlines; i++) {
             const ShapanLine *l = &t->lines[i];
             if (l->wip_left > 0)
-                board[SHAPAN_ACC_WIP] += l->wip_value;
+                board[SHAPAN_ACC_WIP] += sc->products[l->wip_product].direct_cost;
             if (l->status == SHAPAN_LINE_BUILDING)
                 board[SHAPAN_ACC_CONSTRUCTION] += l->paid;
             else if (l->status != SHAPAN_LINE_SOLD)

@@ -123,14 +123,12 @@ static ShapanErrorCode open_company(Ctx *c)
         l->last_invest_aq = -1;
         l->completed_year = (int16_t)ol->completed_year;
         l->book = ol->book;
-        l->book_last_year_end = ol->book;
         l->wip_product = -1;
         rc = ctx_post(c, SHAPAN_ACC_MACHINERY, O, ol->book, i);
         if (ol->wip_left > 0 && !rc) {
             l->wip_left = (int8_t)ol->wip_left;
             l->wip_product = (int8_t)ol->product;
-            l->wip_value = sc->products[ol->product].direct_cost;
-            rc = ctx_post(c, SHAPAN_ACC_WIP, O, l->wip_value, i);
+            rc = ctx_post(c, SHAPAN_ACC_WIP, O, sc->products[ol->product].direct_cost, i);
         }
     }
     for (int m = 0; m < sc->nmarkets; m++) {

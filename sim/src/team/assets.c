@@ -251,7 +251,6 @@ ShapanErrorCode team_produce(Ctx *c, const ShapanCommand *cmd)
     }
     l->wip_product = (int8_t)p;
     l->wip_left = (int8_t)sc->line_types[l->type].production_q;
-    l->wip_value = pr->direct_cost;
     return ctx_pay(c, SHAPAN_ACC_WIP, pr->processing, cmd->line - 1, "the processing fee");
 }
 

@@ -59,6 +59,5 @@ ShapanErrorCode line_complete(Ctx *c, ShapanLine *l, int li)
     l->status = SHAPAN_LINE_READY;
     l->completed_year = (int16_t)c->by;
     l->book = l->paid;
-    l->book_last_year_end = l->paid;
     return ctx_post(c, SHAPAN_ACC_MACHINERY, SHAPAN_ACC_CONSTRUCTION, l->paid, li);
 }

@@ -79,9 +79,9 @@ static ShapanErrorCode enter_s1(Ctx *c)
         ShapanLine *l = &t->lines[i];
         if (l->wip_left > 0 && --l->wip_left == 0) {
             t->products[l->wip_product]++;
-            if ((rc = ctx_post(c, SHAPAN_ACC_FINISHED, SHAPAN_ACC_WIP, l->wip_value, i)))
+            if ((rc = ctx_post(c, SHAPAN_ACC_FINISHED, SHAPAN_ACC_WIP,
+                               c->sc->products[l->wip_product].direct_cost, i)))
                 return rc;
-            l->wip_value = 0;
             l->wip_product = -1;
         }
     }
@@ -159,7 +159,6 @@ static ShapanErrorCode year_end(Ctx *c)
             if ((rc = ctx_post(c, SHAPAN_ACC_DEPRECIATION, SHAPAN_ACC_MACHINERY, d, i)))
                 return rc;
         }
-        l->book_last_year_end = l->book;
     }
     for (int m = 0; m < sc->nmarkets; m++)
         if (!t->market_held[m] && t->market_paid[m] >= sc->markets[m].years)
