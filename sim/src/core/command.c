@@ -123,15 +123,15 @@ static ShapanErrorCode push_undo(ShapanWorld *w, int ti)
     return SHAPAN_OK;
 }
 
-void world_commit(ShapanWorld *w, Ctx *c, bool undoable)
+/* The command ran on the world's board (c->t); `before` is the board as it was.
+ * An undoable command has already pushed `before` as its snapshot. */
+void world_commit(ShapanWorld *w, Ctx *c, const ShapanTeam *before, bool undoable)
 {
+    (void)undoable;
     int ti = c->ti;
-    if (undoable)
-        push_undo(w, ti);
-    bool barrier = crossed_s6(&w->teams[ti], &c->t);
-    w->teams[ti] = c->t;
+    bool barrier = crossed_s6(before, c->t);
     journal_append(&w->journal[ti], c->buf, c->nbuf);
-    if (barrier || c->t.bankrupt)
+    if (barrier || c->t->bankrupt)
         world_clear_undo(w, ti);
 }
 
@@ -178,9 +178,27 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
         break;
     }
     case KIND_CONCEDE: concede(w, ti); break;
-    case KIND_TEAM:
-        if ((rc = run_team(w, c, &scratch, err)))
+    case KIND_TEAM: {
+        /* run on the world's board; keep the board as it was to restore it on a
+         * refusal: an undoable command's snapshot is that copy (pushed first) */
+        const ShapanTeam *before;
+        bool undoable = specs[c->type].undoable;
+        if (undoable) {
+            if (push_undo(w, ti) != SHAPAN_OK)
+                return shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
+            before = &w->undo[ti].s[w->undo[ti].n - 1].team;
+        } else {
+            scratch.own = w->teams[ti];
+            before = &scratch.own;
+        }
+        ShapanTeam *live = &w->teams[ti];
+        ctx_init_live(&scratch, w, ti, live, err);
+        if ((rc = specs[c->type].handler(&scratch, c))) {
+            *live = *before;
+            if (undoable)
+                w->undo[ti].n--;
             return rc;
+        }
         if (c->type == SHAPAN_CMD_SPY) {
             if (!w->spied[ti])
                 w->spied[ti] = malloc(sizeof(ShapanTeam));
@@ -189,8 +207,9 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
             w->spied_target[ti] = (int8_t)c->target;
             world_clear_undo(w, ti);
         }
-        world_commit(w, &scratch, specs[c->type].undoable);
+        world_commit(w, &scratch, before, undoable);
         break;
+    }
     }
     if (w->teams[ti].bankrupt)
         meet_drop_team(w, ti);

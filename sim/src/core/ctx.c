@@ -8,7 +8,20 @@ void ctx_init(Ctx *c, const ShapanWorld *w, int ti, ShapanError *err)
     c->w = w;
     c->sc = w->sc;
     c->ti = ti;
-    c->t = w->teams[ti];
+    c->own = w->teams[ti];
+    c->t = &c->own;
+    c->nbuf = 0;
+    c->seq = w->seq;
+    c->err = err;
+    ctx_date_action(c);
+}
+
+void ctx_init_live(Ctx *c, const ShapanWorld *w, int ti, ShapanTeam *live, ShapanError *err)
+{
+    c->w = w;
+    c->sc = w->sc;
+    c->ti = ti;
+    c->t = live;
     c->nbuf = 0;
     c->seq = w->seq;
     c->err = err;
@@ -34,8 +47,8 @@ void team_book_date(const ShapanTeam *t, int *year, int *quarter)
 
 void ctx_date_action(Ctx *c)
 {
-    team_book_date(&c->t, &c->by, &c->bq);
-    c->bstage = c->t.stage;
+    team_book_date(c->t, &c->by, &c->bq);
+    c->bstage = c->t->stage;
 }
 
 void ctx_date_auto(Ctx *c, int year, int quarter, int stage)
@@ -71,11 +84,11 @@ ShapanErrorCode ctx_pay(Ctx *c, ShapanAccount to, int64_t amount, int detail, co
 {
     if (amount < 0)
         return ctx_receive(c, to, -amount, detail);
-    if (c->t.cash < amount)
+    if (c->t->cash < amount)
         return shapan_error_set(c->err, SHAPAN_E_CASH, what,
                                 "Team %d needs %lld W for %s but has %lld W in cash.", c->ti + 1,
-                                (long long)amount, what, (long long)c->t.cash);
-    c->t.cash -= amount;
+                                (long long)amount, what, (long long)c->t->cash);
+    c->t->cash -= amount;
     return ctx_post(c, to, SHAPAN_ACC_CASH, amount, detail);
 }
 
@@ -83,7 +96,7 @@ ShapanErrorCode ctx_receive(Ctx *c, ShapanAccount from, int64_t amount, int deta
 {
     if (amount < 0)
         return ctx_pay(c, from, -amount, detail, "a payment");
-    c->t.cash += amount;
+    c->t->cash += amount;
     return ctx_post(c, SHAPAN_ACC_CASH, from, amount, detail);
 }
 

@@ -74,8 +74,10 @@ struct ShapanWorld {
 typedef struct {
     const ShapanWorld *w;
     const ShapanScenario *sc;
-    int ti; /* 0-based team */
-    ShapanTeam t;
+    int ti;        /* 0-based team */
+    ShapanTeam *t; /* the board being changed: `own` (a check, a scratch run) or the
+                      world's own board (an apply, which restores it on failure) */
+    ShapanTeam own;
     ShapanEntry buf[CTX_MAX_ENTRIES];
     int nbuf;
     int32_t seq;
@@ -86,6 +88,9 @@ typedef struct {
 
 /* ---- ctx helpers (core/ctx.c) ---- */
 void ctx_init(Ctx *c, const ShapanWorld *w, int ti, ShapanError *err);
+/* The same on the world's board itself (no copy): the caller keeps what it needs
+ * to restore it if the command fails. */
+void ctx_init_live(Ctx *c, const ShapanWorld *w, int ti, ShapanTeam *live, ShapanError *err);
 /* Date of an action taken now: at S6 the next quarter; before S1 quarter 1. */
 void team_book_date(const ShapanTeam *t, int *year, int *quarter);
 void ctx_date_action(Ctx *c);
@@ -158,7 +163,7 @@ void meet_progress(ShapanWorld *w);
 void meet_drop_team(ShapanWorld *w, int ti);
 
 /* ---- world internals (core/world.c, core/command.c) ---- */
-void world_commit(ShapanWorld *w, Ctx *c, bool undoable);
+void world_commit(ShapanWorld *w, Ctx *c, const ShapanTeam *before, bool undoable);
 void world_clear_undo(ShapanWorld *w, int ti);
 void world_clear_all_undo(ShapanWorld *w);
 ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n);

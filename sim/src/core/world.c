@@ -69,7 +69,7 @@ static ShapanErrorCode open_company(Ctx *c)
 {
     const ShapanScenario *sc = c->sc;
     const ShapanOpening *o = &sc->opening;
-    ShapanTeam *t = &c->t;
+    ShapanTeam *t = c->t;
     ctx_date_auto(c, 0, 4, SHAPAN_STAGE_S6);
     /* a product that needs no R&D (rnd_quarters 0) is qualified from the start */
     for (int p = 0; p < sc->nproducts; p++)
@@ -212,7 +212,7 @@ ShapanWorld *shapan_world_create(const ShapanScenario *sc, uint64_t seed, int nt
         ctx_init(c, w, ti, err);
         c->seq = 0;
         ShapanErrorCode rc = open_company(c);
-        c->t.equity_closed = ctx_equity_at(c, 0);
+        c->t->equity_closed = ctx_equity_at(c, 0);
         if (!rc)
             rc = turn_enter_year_start(c);
         if (rc) {
@@ -220,7 +220,7 @@ ShapanWorld *shapan_world_create(const ShapanScenario *sc, uint64_t seed, int nt
             shapan_world_destroy(w);
             return NULL;
         }
-        w->teams[ti] = c->t;
+        w->teams[ti] = *c->t;
         journal_append(&w->journal[ti], c->buf, c->nbuf);
     }
     free(c);

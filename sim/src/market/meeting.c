@@ -534,7 +534,7 @@ void meet_apply(ShapanWorld *w, const ShapanCommand *c, const Ctx *ads_ctx)
     switch (c->type) {
     case SHAPAN_CMD_ADS:
         /* the ads' payment was made on the ctx board */
-        *t = ads_ctx->t;
+        *t = *ads_ctx->t;
         journal_append(&w->journal[ti], ads_ctx->buf, ads_ctx->nbuf);
         for (int i = 0; i < c->nbids; i++)
             t->ads[c->bids[i].market][c->bids[i].product] = c->bids[i].amount;

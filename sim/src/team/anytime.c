@@ -4,17 +4,17 @@
 ShapanErrorCode team_discount(Ctx *c, const ShapanCommand *cmd)
 {
     const ShapanFinance *f = &c->sc->fin;
-    int first = team_first_collect_aq(&c->t);
+    int first = team_first_collect_aq(c->t);
     int64_t total = 0;
     for (int s = 0; s < 4; s++) {
         int64_t a = cmd->slots[s];
         if (a < 0)
             return shapan_error_set(c->err, SHAPAN_E_AMOUNT, "slots",
                                     "Discount amounts can't be negative (slot %d).", s + 1);
-        if (a > c->t.recv[first + s])
+        if (a > c->t->recv[first + s])
             return shapan_error_set(c->err, SHAPAN_E_AMOUNT, "slots",
                                     "Slot %d holds %lld W of receivables; can't discount %lld.",
-                                    s + 1, (long long)c->t.recv[first + s], (long long)a);
+                                    s + 1, (long long)c->t->recv[first + s], (long long)a);
         total += a;
     }
     if (total == 0)
@@ -22,7 +22,7 @@ ShapanErrorCode team_discount(Ctx *c, const ShapanCommand *cmd)
     int64_t fee = shapan_ceil(cmd->slots[0] + cmd->slots[1], f->discount_near) +
                   shapan_ceil(cmd->slots[2] + cmd->slots[3], f->discount_far);
     for (int s = 0; s < 4; s++)
-        c->t.recv[first + s] -= cmd->slots[s];
+        c->t->recv[first + s] -= cmd->slots[s];
     ShapanErrorCode rc = ctx_receive(c, SHAPAN_ACC_RECEIVABLES, total - fee, -1);
     if (rc)
         return rc;
@@ -60,16 +60,16 @@ ShapanErrorCode team_emergency_buy(Ctx *c, const ShapanCommand *cmd)
         pay += shapan_half_up(cost, mat ? sc->fin.emergency_material : sc->fin.emergency_product);
         if (mat) {
             std_m += cost;
-            c->t.materials[i] += q;
+            c->t->materials[i] += q;
         } else {
             std_p += cost;
-            c->t.products[i - sc->nmaterials] += q;
+            c->t->products[i - sc->nmaterials] += q;
         }
     }
-    if (c->t.cash < pay)
+    if (c->t->cash < pay)
         return shapan_error_set(c->err, SHAPAN_E_CASH, "items",
                                 "The emergency purchase costs %lld W; team %d has %lld W.",
-                                (long long)pay, c->ti + 1, (long long)c->t.cash);
+                                (long long)pay, c->ti + 1, (long long)c->t->cash);
     if ((rc = ctx_pay(c, SHAPAN_ACC_MATERIALS, std_m, -1, "materials")) ||
         (rc = ctx_pay(c, SHAPAN_ACC_FINISHED, std_p, -1, "products")))
         return rc;
@@ -88,7 +88,7 @@ ShapanErrorCode team_sell_inventory(Ctx *c, const ShapanCommand *cmd)
         if (!q)
             continue;
         bool mat = i < sc->nmaterials;
-        int64_t *stock = mat ? &c->t.materials[i] : &c->t.products[i - sc->nmaterials];
+        int64_t *stock = mat ? &c->t->materials[i] : &c->t->products[i - sc->nmaterials];
         if (*stock < q)
             return shapan_error_set(
                 c->err, SHAPAN_E_STOCK, "items", "Team %d has %lld %s; can't sell %lld.", c->ti + 1,

@@ -40,7 +40,7 @@ ShapanErrorCode team_order_materials(Ctx *c, const ShapanCommand *cmd)
         int at = aq + sc->materials[m].lead;
         if (at >= SHAPAN_MAX_QUARTERS || cmd->items[m] > 100000)
             return shapan_error_set(c->err, SHAPAN_E_RANGE, "items", "That order is out of range.");
-        c->t.arrivals[at][m] += (int32_t)cmd->items[m];
+        c->t->arrivals[at][m] += (int32_t)cmd->items[m];
     }
     return SHAPAN_OK;
 }
@@ -56,14 +56,14 @@ static ShapanErrorCode new_plant(Ctx *c, const ShapanCommand *cmd, bool buy)
         return shapan_error_set(c->err, SHAPAN_E_UNKNOWN_ID, "type", "Unknown plant type.");
     const ShapanPlantType *pt = &sc->plant_types[cmd->kind];
     int all = 0, same = 0;
-    for (int i = 0; i < c->t.nplants; i++) {
-        if (c->t.plants[i].status == SHAPAN_PLANT_GONE)
+    for (int i = 0; i < c->t->nplants; i++) {
+        if (c->t->plants[i].status == SHAPAN_PLANT_GONE)
             continue;
         all++;
-        if (c->t.plants[i].type == cmd->kind)
+        if (c->t->plants[i].type == cmd->kind)
             same++;
     }
-    if (all >= sc->max_plants || c->t.nplants >= SHAPAN_MAX_PLANTS)
+    if (all >= sc->max_plants || c->t->nplants >= SHAPAN_MAX_PLANTS)
         return shapan_error_set(c->err, SHAPAN_E_NO_SLOT, "type",
                                 "A team may have at most %d plants; team %d has %d.",
                                 sc->max_plants, c->ti + 1, all);
@@ -71,7 +71,7 @@ static ShapanErrorCode new_plant(Ctx *c, const ShapanCommand *cmd, bool buy)
         return shapan_error_set(c->err, SHAPAN_E_NO_SLOT, "type",
                                 "A team may have at most %d plants of type %s.", pt->max_count,
                                 pt->id);
-    ShapanPlant *p = &c->t.plants[c->t.nplants++];
+    ShapanPlant *p = &c->t->plants[c->t->nplants++];
     p->type = (int8_t)cmd->kind;
     p->status = buy ? SHAPAN_PLANT_OWNED : SHAPAN_PLANT_RENTED;
     p->rent_aq = (int16_t)ctx_aq(c);
@@ -106,17 +106,17 @@ ShapanErrorCode team_build_line(Ctx *c, const ShapanCommand *cmd)
         return shapan_error_set(c->err, SHAPAN_E_UNKNOWN_ID, "type", "Unknown line type.");
     if (cmd->product < 0 || cmd->product >= sc->nproducts)
         return shapan_error_set(c->err, SHAPAN_E_UNKNOWN_ID, "product", "Unknown product.");
-    int used = team_plant_lines(&c->t, cmd->plant);
+    int used = team_plant_lines(c->t, cmd->plant);
     if (used >= sc->plant_types[p->type].slots)
         return shapan_error_set(c->err, SHAPAN_E_NO_SLOT, "plant",
                                 "Plant %d (%s) has all %d line slots in use.", cmd->plant,
                                 sc->plant_types[p->type].id, sc->plant_types[p->type].slots);
-    if (c->t.nlines >= SHAPAN_MAX_LINES)
+    if (c->t->nlines >= SHAPAN_MAX_LINES)
         return shapan_error_set(c->err, SHAPAN_E_CAPACITY, "type",
                                 "A team may build at most %d lines.", SHAPAN_MAX_LINES);
     const ShapanLineType *lt = &sc->line_types[cmd->kind];
-    int li = c->t.nlines++;
-    ShapanLine *l = &c->t.lines[li];
+    int li = c->t->nlines++;
+    ShapanLine *l = &c->t->lines[li];
     *l = (ShapanLine){0};
     l->type = (int8_t)cmd->kind;
     l->plant = (int8_t)cmd->plant;
@@ -220,14 +220,14 @@ ShapanErrorCode team_produce(Ctx *c, const ShapanCommand *cmd)
                                 cmd->line);
     int p = l->product;
     const ShapanProduct *pr = &sc->products[p];
-    if (!c->t.qualified[p])
+    if (!c->t->qualified[p])
         return shapan_error_set(c->err, SHAPAN_E_NOT_QUALIFIED, "line",
                                 "Team %d is not qualified to make %s yet (R&D %d of %d).",
-                                c->ti + 1, pr->id, c->t.rnd_paid[p], pr->rnd_quarters);
+                                c->ti + 1, pr->id, c->t->rnd_paid[p], pr->rnd_quarters);
     for (int i = 0; i < pr->nbom; i++) {
         const ShapanBomItem *b = &pr->bom[i];
         int64_t have =
-            b->kind == SHAPAN_ITEM_MATERIAL ? c->t.materials[b->index] : c->t.products[b->index];
+            b->kind == SHAPAN_ITEM_MATERIAL ? c->t->materials[b->index] : c->t->products[b->index];
         if (have < b->qty)
             return shapan_error_set(c->err, SHAPAN_E_STOCK, "line",
                                     "Making %s needs %d %s; team %d has %lld.", pr->id, b->qty,
@@ -238,11 +238,11 @@ ShapanErrorCode team_produce(Ctx *c, const ShapanCommand *cmd)
     for (int i = 0; i < pr->nbom; i++) {
         const ShapanBomItem *b = &pr->bom[i];
         if (b->kind == SHAPAN_ITEM_MATERIAL) {
-            c->t.materials[b->index] -= b->qty;
+            c->t->materials[b->index] -= b->qty;
             rc = ctx_post(c, SHAPAN_ACC_WIP, SHAPAN_ACC_MATERIALS,
                           b->qty * sc->materials[b->index].price, b->index);
         } else {
-            c->t.products[b->index] -= b->qty;
+            c->t->products[b->index] -= b->qty;
             rc = ctx_post(c, SHAPAN_ACC_WIP, SHAPAN_ACC_FINISHED,
                           b->qty * sc->products[b->index].direct_cost, sc->nmaterials + b->index);
         }
@@ -261,9 +261,9 @@ ShapanErrorCode team_deliver(Ctx *c, const ShapanCommand *cmd)
     if (rc)
         return rc;
     ShapanHeld *h = NULL;
-    for (int i = 0; i < c->t.nheld; i++)
-        if (c->t.held[i].order == cmd->order)
-            h = &c->t.held[i];
+    for (int i = 0; i < c->t->nheld; i++)
+        if (c->t->held[i].order == cmd->order)
+            h = &c->t->held[i];
     if (!h || cmd->order < 0 || cmd->order >= sc->norders)
         return shapan_error_set(c->err, SHAPAN_E_STATE, "order",
                                 "Team %d holds no such order this year.", c->ti + 1);
@@ -271,22 +271,22 @@ ShapanErrorCode team_deliver(Ctx *c, const ShapanCommand *cmd)
     if (h->status != SHAPAN_HELD_OPEN)
         return shapan_error_set(c->err, SHAPAN_E_STATE, "order",
                                 "Order %s is already delivered or revoked.", o->id);
-    if (c->t.quarter > h->delivery)
+    if (c->t->quarter > h->delivery)
         return shapan_error_set(c->err, SHAPAN_E_STATE, "order",
                                 "Order %s was due by Q%d; it is Q%d.", o->id, h->delivery,
-                                c->t.quarter);
-    if (c->t.products[o->product] < o->qty)
+                                c->t->quarter);
+    if (c->t->products[o->product] < o->qty)
         return shapan_error_set(
             c->err, SHAPAN_E_STOCK, "order", "Order %s needs %d %s; team %d has %lld.", o->id,
-            o->qty, sc->products[o->product].id, c->ti + 1, (long long)c->t.products[o->product]);
-    c->t.products[o->product] -= o->qty;
+            o->qty, sc->products[o->product].id, c->ti + 1, (long long)c->t->products[o->product]);
+    c->t->products[o->product] -= o->qty;
     h->status = SHAPAN_HELD_DELIVERED;
-    c->t.sales[o->market] += h->price;
+    c->t->sales[o->market] += h->price;
     int aq = ctx_aq(c);
     if (h->term == 0) {
         rc = ctx_receive(c, SHAPAN_ACC_REVENUE, h->price, cmd->order);
     } else {
-        c->t.recv[aq + h->term] += h->price;
+        c->t->recv[aq + h->term] += h->price;
         rc = ctx_post(c, SHAPAN_ACC_RECEIVABLES, SHAPAN_ACC_REVENUE, h->price, cmd->order);
     }
     if (rc)

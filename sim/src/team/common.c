@@ -2,28 +2,28 @@
 
 ShapanErrorCode team_require_stage(Ctx *c, unsigned mask, const char *what, const char *allowed)
 {
-    if (mask & STAGE_BIT(c->t.stage))
+    if (mask & STAGE_BIT(c->t->stage))
         return SHAPAN_OK;
     return shapan_error_set(
         c->err, SHAPAN_E_STAGE, what, "%s is allowed %s; team %d is at %s of Y%dQ%d.", what,
-        allowed, c->ti + 1, shapan_stage_name((ShapanStage)c->t.stage), c->t.year, c->t.quarter);
+        allowed, c->ti + 1, shapan_stage_name((ShapanStage)c->t->stage), c->t->year, c->t->quarter);
 }
 
 ShapanErrorCode team_get_plant(Ctx *c, int plant, ShapanPlant **out)
 {
-    if (plant < 1 || plant > c->t.nplants || c->t.plants[plant - 1].status == SHAPAN_PLANT_GONE)
+    if (plant < 1 || plant > c->t->nplants || c->t->plants[plant - 1].status == SHAPAN_PLANT_GONE)
         return shapan_error_set(c->err, SHAPAN_E_RANGE, "plant", "Team %d has no plant number %d.",
                                 c->ti + 1, plant);
-    *out = &c->t.plants[plant - 1];
+    *out = &c->t->plants[plant - 1];
     return SHAPAN_OK;
 }
 
 ShapanErrorCode team_get_line(Ctx *c, int line, ShapanLine **out)
 {
-    if (line < 1 || line > c->t.nlines || c->t.lines[line - 1].status == SHAPAN_LINE_SOLD)
+    if (line < 1 || line > c->t->nlines || c->t->lines[line - 1].status == SHAPAN_LINE_SOLD)
         return shapan_error_set(c->err, SHAPAN_E_RANGE, "line", "Team %d has no line number %d.",
                                 c->ti + 1, line);
-    *out = &c->t.lines[line - 1];
+    *out = &c->t->lines[line - 1];
     return SHAPAN_OK;
 }
 

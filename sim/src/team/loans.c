@@ -6,16 +6,16 @@ static ShapanErrorCode check_cap(Ctx *c, int64_t amount)
     const ShapanScenario *sc = c->sc;
     /* the cap uses the equity at the end of the previous year (year 1: opening) */
     int64_t equity =
-        c->by - 1 == c->t.closed_year ? c->t.equity_closed : ctx_equity_at(c, c->by - 1);
+        c->by - 1 == c->t->closed_year ? c->t->equity_closed : ctx_equity_at(c, c->by - 1);
     int64_t cap = equity > 0 ? shapan_floor(equity, sc->fin.loan_cap) : 0;
-    int64_t after = team_loans_total(&c->t) + amount;
+    int64_t after = team_loans_total(c->t) + amount;
     if (after > cap)
         return shapan_error_set(c->err, SHAPAN_E_LOAN_CAP, "amount",
                                 "Loans would total %lld W, above the cap of %lld W "
                                 "(%lld/%lld x equity %lld W at the end of year %d).",
                                 (long long)after, (long long)cap, (long long)sc->fin.loan_cap.num,
                                 (long long)sc->fin.loan_cap.den, (long long)equity, c->by - 1);
-    if (c->t.nloans >= SHAPAN_MAX_LOANS)
+    if (c->t->nloans >= SHAPAN_MAX_LOANS)
         return shapan_error_set(c->err, SHAPAN_E_CAPACITY, "amount",
                                 "A team may hold at most %d loans at once.", SHAPAN_MAX_LOANS);
     return SHAPAN_OK;
@@ -26,7 +26,7 @@ static ShapanErrorCode take_loan(Ctx *c, int64_t amount, bool is_short, int due)
     ShapanErrorCode rc = check_cap(c, amount);
     if (rc)
         return rc;
-    ShapanLoan *l = &c->t.loans[c->t.nloans++];
+    ShapanLoan *l = &c->t->loans[c->t->nloans++];
     l->principal = amount;
     l->due = (int16_t)due;
     l->is_short = is_short;

@@ -19,7 +19,7 @@ void turn_make_bankrupt(ShapanTeam *t, int year, int quarter)
 ShapanErrorCode turn_enter_year_start(Ctx *c)
 {
     const ShapanScenario *sc = c->sc;
-    ShapanTeam *t = &c->t;
+    ShapanTeam *t = c->t;
     ctx_date_auto(c, t->year, 1, SHAPAN_STAGE_YEAR_START);
     ShapanErrorCode rc = SHAPAN_OK;
     if (t->tax_payable > 0) {
@@ -58,7 +58,7 @@ ShapanErrorCode turn_enter_year_start(Ctx *c)
 static ShapanErrorCode enter_s1(Ctx *c)
 {
     const ShapanScenario *sc = c->sc;
-    ShapanTeam *t = &c->t;
+    ShapanTeam *t = c->t;
     int aq = ctx_aq(c);
     ShapanErrorCode rc;
     int k = 0;
@@ -106,11 +106,11 @@ static ShapanErrorCode enter_s2(Ctx *c)
     int aq = ctx_aq(c);
     ShapanErrorCode rc;
     for (int m = 0; m < sc->nmaterials; m++) {
-        int32_t q = c->t.arrivals[aq][m];
+        int32_t q = c->t->arrivals[aq][m];
         if (!q)
             continue;
-        c->t.arrivals[aq][m] = 0;
-        c->t.materials[m] += q;
+        c->t->arrivals[aq][m] = 0;
+        c->t->materials[m] += q;
         if ((rc = ctx_pay(c, SHAPAN_ACC_MATERIALS, q * sc->materials[m].price, m,
                           "materials arriving")))
             return rc;
@@ -121,15 +121,15 @@ static ShapanErrorCode enter_s2(Ctx *c)
 static ShapanErrorCode enter_s4(Ctx *c)
 {
     int aq = ctx_aq(c);
-    int64_t due = c->t.recv[aq];
-    c->t.recv[aq] = 0;
+    int64_t due = c->t->recv[aq];
+    c->t->recv[aq] = 0;
     return ctx_receive(c, SHAPAN_ACC_RECEIVABLES, due, -1);
 }
 
 static ShapanErrorCode year_end(Ctx *c)
 {
     const ShapanScenario *sc = c->sc;
-    ShapanTeam *t = &c->t;
+    ShapanTeam *t = c->t;
     ShapanErrorCode rc;
     int64_t maint = 0;
     for (int i = 0; i < t->nlines; i++)
@@ -194,7 +194,7 @@ static ShapanErrorCode year_end(Ctx *c)
 static ShapanErrorCode enter_s6(Ctx *c)
 {
     const ShapanScenario *sc = c->sc;
-    ShapanTeam *t = &c->t;
+    ShapanTeam *t = c->t;
     int aq = ctx_aq(c);
     ShapanErrorCode rc;
     for (int i = 0; i < t->nplants; i++) {
@@ -220,7 +220,7 @@ static ShapanErrorCode enter_s6(Ctx *c)
 static ShapanErrorCode step(Ctx *c)
 {
     const ShapanScenario *sc = c->sc;
-    ShapanTeam *t = &c->t;
+    ShapanTeam *t = c->t;
     switch (t->stage) {
     case SHAPAN_STAGE_YEAR_START:
         if (sc->meeting_year[t->year])
@@ -269,7 +269,7 @@ ShapanErrorCode turn_next(Ctx *c, const ShapanCommand *cmd)
  * that payment's quarter and the steps before it stand. */
 static ShapanErrorCode run_to_s6(Ctx *c, bool force)
 {
-    ShapanTeam *t = &c->t;
+    ShapanTeam *t = c->t;
     if (t->stage == SHAPAN_STAGE_MEETING ||
         (t->stage == SHAPAN_STAGE_YEAR_START && c->sc->meeting_year[t->year]))
         return shapan_error_set(c->err, SHAPAN_E_STAGE, "end_quarter",
