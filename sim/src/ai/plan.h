@@ -32,12 +32,22 @@ typedef struct {
     int team;
     int year, quarter, aq;
     ShapanStage stage;
-    bool pre_s1; /* this quarter's S1 is still to come */
+    bool pre_s1;           /* this quarter's S1 is still to come */
+    struct PlanSims *sims; /* every line simulated at most once per decision */
 } View;
+
+/* The simulated lines of one decision (plan_sims fills it on first use). */
+typedef struct PlanSims {
+    bool ready;
+    int starts[SHAPAN_MAX_LINES][HORIZON];
+    int done[SHAPAN_MAX_LINES][HORIZON];
+} PlanSims;
 
 int plan_qualified_from(const View *v, int p);
 int plan_line_ready_aq(const View *v, const ShapanLine *l);
 void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON]);
+/* Line i's simulation for this decision (computed once). */
+const PlanSims *plan_sims(const View *v);
 void plan_capacity(const View *v, int p, int64_t avail[HORIZON]);
 void plan_committed(const View *v, int p, int64_t out[4]);
 bool plan_feasible(const View *v, int p, int qty, int delivery);

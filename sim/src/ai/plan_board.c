@@ -71,6 +71,17 @@ void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int 
     }
 }
 
+const PlanSims *plan_sims(const View *v)
+{
+    PlanSims *ps = v->sims;
+    if (!ps->ready) {
+        for (int i = 0; i < v->t->nlines; i++)
+            plan_sim_line(v, &v->t->lines[i], ps->starts[i], ps->done[i]);
+        ps->ready = true;
+    }
+    return ps;
+}
+
 /* Units of p in stock by S4 of each of the next HORIZON quarters (cumulative). */
 void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
 {
@@ -81,8 +92,7 @@ void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
         const ShapanLine *l = &t->lines[i];
         if (l->status == SHAPAN_LINE_SOLD)
             continue;
-        int starts[HORIZON], done[HORIZON];
-        plan_sim_line(v, l, starts, done);
+        const int *done = plan_sims(v)->done[i];
         for (int j = 0; j < HORIZON; j++)
             if (done[j] && (l->wip_left > 0 && j == 0 ? l->wip_product : l->product) == p)
                 add[j] += done[j];
@@ -203,12 +213,9 @@ void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
         for (int m = 0; m < sc->nmaterials; m++)
             *pre += t->arrivals[aq][m] * sc->materials[m].price;
     if (v->stage <= SHAPAN_STAGE_S3)
-        for (int i = 0; i < t->nlines; i++) {
-            int starts[HORIZON], done[HORIZON];
-            plan_sim_line(v, &t->lines[i], starts, done);
-            if (starts[0])
+        for (int i = 0; i < t->nlines; i++)
+            if (plan_sims(v)->starts[i][0])
                 *pre += sc->products[t->lines[i].product].processing;
-        }
     if (v->stage < SHAPAN_STAGE_S4)
         *recv = t->recv[aq];
     int64_t due = sc->fin.admin_fee;

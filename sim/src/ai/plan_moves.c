@@ -86,13 +86,11 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
     for (int p = 0; p < sc->nproducts; p++)
         want[p] = plan_want_units(v, p);
     /* walk quarter by quarter so the earliest starts get the materials */
-    int starts[SHAPAN_MAX_LINES][HORIZON], done[HORIZON];
-    for (int i = 0; i < v->t->nlines; i++)
-        plan_sim_line(v, &v->t->lines[i], starts[i], done);
+    const PlanSims *sims = plan_sims(v);
     for (int j = 0; j < HORIZON; j++)
         for (int i = 0; i < v->t->nlines; i++) {
             const ShapanLine *l = &v->t->lines[i];
-            if (l->status == SHAPAN_LINE_SOLD || !starts[i][j])
+            if (l->status == SHAPAN_LINE_SOLD || !sims->starts[i][j])
                 continue;
             /* beyond this year's orders, a new year's orders will come: keep lines fed */
             int year_of = v->year + (v->quarter - 1 + j) / 4;

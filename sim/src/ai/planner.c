@@ -163,7 +163,10 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
     if (shapan_world_over(w) || shapan_view_bankrupt(w, team, NULL, NULL) ||
         shapan_team_closed_year(w, team) >= sc->years)
         return false;
-    View v = {.w = w, .sc = sc, .t = shapan_view_own(w, team), .pl = pl, .team = team};
+    PlanSims sims;
+    sims.ready = false;
+    View v = {
+        .w = w, .sc = sc, .t = shapan_view_own(w, team), .pl = pl, .team = team, .sims = &sims};
     shapan_view_position(w, team, &v.year, &v.quarter, &v.stage);
     v.aq = shapan_aq(v.year, v.quarter);
     v.pre_s1 = v.stage < SHAPAN_STAGE_S1;
@@ -220,8 +223,10 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
         }
         break;
     case SHAPAN_STAGE_S3:
-        if (try_gen(&v, G_PRODUCE, plan_gen_produce, out) || try_gen(&v, G_INVEST, plan_gen_invest, out) ||
-            try_gen(&v, G_BUILD, plan_gen_build, out) || try_gen(&v, G_END, plan_gen_endgame_line, out))
+        if (try_gen(&v, G_PRODUCE, plan_gen_produce, out) ||
+            try_gen(&v, G_INVEST, plan_gen_invest, out) ||
+            try_gen(&v, G_BUILD, plan_gen_build, out) ||
+            try_gen(&v, G_END, plan_gen_endgame_line, out))
             return true;
         /* lines built just now need materials ordered ahead of their lead times */
         if (try_gen(&v, G_MATERIALS, plan_gen_materials, out)) {
