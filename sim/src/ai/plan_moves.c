@@ -8,6 +8,27 @@
 
 /* ---- generators ------------------------------------------------------------------------ */
 
+/* build_line in the first plant with a free slot; false if every plant is full. */
+static bool build_line_cmd(const View *v, int type, int product, ShapanCommand *c)
+{
+    for (int k = 0; k < v->t->nplants; k++) {
+        const ShapanPlant *pp = &v->t->plants[k];
+        if (pp->status == SHAPAN_PLANT_GONE)
+            continue;
+        int used = 0;
+        for (int j = 0; j < v->t->nlines; j++)
+            used += v->t->lines[j].plant == k + 1 && v->t->lines[j].status != SHAPAN_LINE_SOLD;
+        if (used < v->sc->plant_types[pp->type].slots) {
+            *c = shapan_cmd_simple(SHAPAN_CMD_BUILD_LINE, v->team);
+            c->plant = k + 1;
+            c->kind = type;
+            c->product = product;
+            return true;
+        }
+    }
+    return false;
+}
+
 bool plan_gen_build(const View *v, ShapanCommand *c)
 {
     int i = plan_next_build(v);
@@ -19,22 +40,7 @@ bool plan_gen_build(const View *v, ShapanCommand *c)
         c->kind = v->pl->build_type[i];
         return true;
     }
-    for (int k = 0; k < v->t->nplants; k++) {
-        const ShapanPlant *pp = &v->t->plants[k];
-        if (pp->status == SHAPAN_PLANT_GONE)
-            continue;
-        int used = 0;
-        for (int j = 0; j < v->t->nlines; j++)
-            used += v->t->lines[j].plant == k + 1 && v->t->lines[j].status != SHAPAN_LINE_SOLD;
-        if (used < v->sc->plant_types[pp->type].slots) {
-            *c = shapan_cmd_simple(SHAPAN_CMD_BUILD_LINE, v->team);
-            c->plant = k + 1;
-            c->kind = v->pl->build_type[i];
-            c->product = v->pl->build_product[i];
-            return true;
-        }
-    }
-    return false;
+    return build_line_cmd(v, v->pl->build_type[i], v->pl->build_product[i], c);
 }
 
 bool plan_gen_invest(const View *v, ShapanCommand *c)
@@ -245,21 +251,7 @@ bool plan_gen_endgame_line(const View *v, ShapanCommand *c)
         !plan_raises_score(v, sc->line_types[best].points, sc->line_types[best].maintenance) ||
         !plan_affordable(v, sc->line_types[best].total))
         return false;
-    for (int k = 0; k < v->t->nplants; k++) {
-        const ShapanPlant *pp = &v->t->plants[k];
-        if (pp->status == SHAPAN_PLANT_GONE)
-            continue;
-        int used = 0;
-        for (int j = 0; j < v->t->nlines; j++)
-            used += v->t->lines[j].plant == k + 1 && v->t->lines[j].status != SHAPAN_LINE_SOLD;
-        if (used < sc->plant_types[pp->type].slots) {
-            *c = shapan_cmd_simple(SHAPAN_CMD_BUILD_LINE, v->team);
-            c->plant = k + 1;
-            c->kind = best;
-            c->product = 0;
-            return true;
-        }
-    }
+    return build_line_cmd(v, best, 0, c);
     return false;
 }
 

@@ -114,17 +114,27 @@ ShapanErrorCode team_discount_plant(Ctx *c, const ShapanCommand *cmd)
     return sell_owned_plant(c, cmd->plant, SHAPAN_ACC_CASH);
 }
 
-ShapanErrorCode team_rent_to_buy(Ctx *c, const ShapanCommand *cmd)
+/* The prologue of the S5 commands on a rented plant. */
+static ShapanErrorCode s5_rented_plant(Ctx *c, const ShapanCommand *cmd, const char *what,
+                                       ShapanPlant **p)
 {
-    ShapanErrorCode rc = team_require_stage(c, STAGE_BIT(SHAPAN_STAGE_S5), "rent_to_buy", "in S5");
+    ShapanErrorCode rc = team_require_stage(c, STAGE_BIT(SHAPAN_STAGE_S5), what, "in S5");
     if (rc)
         return rc;
-    ShapanPlant *p;
-    if ((rc = team_get_plant(c, cmd->plant, &p)))
+    if ((rc = team_get_plant(c, cmd->plant, p)))
         return rc;
-    if (p->status != SHAPAN_PLANT_RENTED)
+    if ((*p)->status != SHAPAN_PLANT_RENTED)
         return shapan_error_set(c->err, SHAPAN_E_STATE, "plant", "Plant %d is not rented.",
                                 cmd->plant);
+    return SHAPAN_OK;
+}
+
+ShapanErrorCode team_rent_to_buy(Ctx *c, const ShapanCommand *cmd)
+{
+    ShapanPlant *p;
+    ShapanErrorCode rc = s5_rented_plant(c, cmd, "rent_to_buy", &p);
+    if (rc)
+        return rc;
     p->status = SHAPAN_PLANT_OWNED;
     return ctx_pay(c, SHAPAN_ACC_PLANTS, c->sc->plant_types[p->type].buy, p->type,
                    "the plant price");
@@ -132,15 +142,10 @@ ShapanErrorCode team_rent_to_buy(Ctx *c, const ShapanCommand *cmd)
 
 ShapanErrorCode team_return_plant(Ctx *c, const ShapanCommand *cmd)
 {
-    ShapanErrorCode rc = team_require_stage(c, STAGE_BIT(SHAPAN_STAGE_S5), "return_plant", "in S5");
+    ShapanPlant *p;
+    ShapanErrorCode rc = s5_rented_plant(c, cmd, "return_plant", &p);
     if (rc)
         return rc;
-    ShapanPlant *p;
-    if ((rc = team_get_plant(c, cmd->plant, &p)))
-        return rc;
-    if (p->status != SHAPAN_PLANT_RENTED)
-        return shapan_error_set(c->err, SHAPAN_E_STATE, "plant", "Plant %d is not rented.",
-                                cmd->plant);
     if (team_plant_lines(c->t, cmd->plant) > 0)
         return shapan_error_set(c->err, SHAPAN_E_STATE, "plant",
                                 "Plant %d still has lines; only an empty plant can be returned.",
