@@ -435,6 +435,70 @@ static void round_trip(const char *rel)
     shapan_scenario_free(b);
 }
 
+/* The digest (the writer's digest mode) covers every kind of value the writer
+ * writes: one changed value anywhere changes it, layout alone does not, and it
+ * equals the digest of the reloaded canonical text. */
+static uint64_t digest_of(const char *text)
+{
+    ShapanError errs[MAX_ERRS];
+    int n = -1;
+    ShapanScenario *sc = shapan_scenario_from_json(text, strlen(text), errs, MAX_ERRS, &n);
+    for (int i = 0; i < n && i < MAX_ERRS; i++)
+        print_error("%s: %s\n", errs[i].where, errs[i].message);
+    assert_int_equal(n, 0);
+    assert_non_null(sc);
+    uint64_t d = sc->digest;
+    assert_true(d == shapan_catalogue_digest(sc));
+    shapan_scenario_free(sc);
+    return d;
+}
+
+static char *replaced(const char *text, const char *needle, const char *with)
+{
+    const char *at = strstr(text, needle);
+    assert_non_null(at);
+    size_t pre = (size_t)(at - text), nl = strlen(needle), wl = strlen(with);
+    char *out = malloc(strlen(text) - nl + wl + 1);
+    assert_non_null(out);
+    memcpy(out, text, pre);
+    memcpy(out + pre, with, wl);
+    strcpy(out + pre + wl, at + nl);
+    return out;
+}
+
+static void test_digest_covers_values(void **state)
+{
+    (void)state;
+    size_t len = 0;
+    char *text = read_text("scenarios/classic.json", &len);
+    uint64_t base = digest_of(text);
+    static const char *const edits[][2] = {
+        {"\"name\": \"用友", "\"name\": \"X用友"},          /* a string */
+        {"\"max_plants\": 2", "\"max_plants\": 3"},          /* a top-level int */
+        {"\"years\":4,\"points\":14", "\"years\":4,\"points\":15"}, /* a certificate */
+        {"{\"item\":\"R2\",\"qty\":1}]", "{\"item\":\"R2\",\"qty\":2}]"}, /* a bom */
+        {"\"short_rate\": \"5/100\"", "\"short_rate\": \"6/100\""},        /* a rate */
+        {"\"qty\":4,\"price\":20", "\"qty\":4,\"price\":21"},              /* an order */
+        {"\"receivables\": [0,0,15,0]", "\"receivables\": [0,15,0,0]"},       /* opening */
+        {"\"market_leader\": true", "\"market_leader\": false"},            /* a bool */
+    };
+    for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
+        char *t = replaced(text, edits[i][0], edits[i][1]);
+        if (digest_of(t) == base)
+            fail_msg("edit %zu (%s) left the digest unchanged", i, edits[i][0]);
+        free(t);
+    }
+    char *spaced = replaced(text, "\"max_plants\": 2", "\"max_plants\":    2");
+    assert_true(digest_of(spaced) == base);
+    free(spaced);
+    ShapanScenario *sc = load_ok("scenarios/classic.json");
+    char *canon = shapan_scenario_to_json(sc);
+    assert_true(digest_of(canon) == base);
+    free(canon);
+    shapan_scenario_free(sc);
+    free(text);
+}
+
 static void test_round_trip_classic(void **state)
 {
     (void)state;
@@ -699,6 +763,7 @@ int main(void)
         cmocka_unit_test(test_classic),
         cmocka_unit_test(test_standard_base),
         cmocka_unit_test(test_round_trip_classic),
+        cmocka_unit_test(test_digest_covers_values),
         cmocka_unit_test(test_round_trip_standard),
         cmocka_unit_test(test_round_trip_mini),
         cmocka_unit_test(test_files_canonical),

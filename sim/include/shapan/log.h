@@ -18,7 +18,8 @@ typedef struct {
     uint64_t seed;
     int nteams;
     ShapanTeamInfo teams[SHAPAN_MAX_TEAMS];
-    char *scenario_json;     /* embedded scenario text (owned), or NULL */
+    bool scenario_embedded;  /* the header holds the scenario object itself */
+    char *scenario_json;     /* its text (owned) once printed for the scenario cache, or NULL */
     char scenario_path[512]; /* or a path relative to the log's folder */
     char sha256[65];         /* "" if not given */
 } ShapanLogHeader;

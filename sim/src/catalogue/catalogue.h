@@ -4,10 +4,15 @@
 
 #include "shapan/scenario.h"
 
-/* 64-bit FNV-1a of the canonical text shapan_scenario_to_json(sc) produces;
- * what the loader stores in sc->digest.  Code that changes a loaded scenario
- * (the order-book generator) calls it again to refresh the digest.  Returns 0
- * only when out of memory. */
+/* shapan_scenario_from_json on an already parsed object (the log header's). */
+struct cJSON;
+ShapanScenario *shapan_scenario_from_tree(const struct cJSON *root, ShapanError *errs, int max_errs,
+                                          int *nerrs);
+
+/* 64-bit FNV-1a of every value shapan_scenario_to_json(sc) writes, with its key,
+ * in the same order (the writer's digest mode: no text is built); what the
+ * loader stores in sc->digest.  Code that changes a loaded scenario
+ * (the order-book generator) calls it again to refresh the digest.  Never 0. */
 uint64_t shapan_catalogue_digest(const ShapanScenario *sc);
 /* Rebuilds sc->order_index (orders sorted by id) after the book changed. */
 void shapan_catalogue_index(ShapanScenario *sc);

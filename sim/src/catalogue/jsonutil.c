@@ -57,17 +57,53 @@ cJSON *shapan_json_parse(const char *text, size_t len, ShapanError *err)
     return root;
 }
 
+const char *shapan_json_int_text(int64_t v, char buf[24])
+{
+    char *p = buf + 23;
+    uint64_t u = v < 0 ? 0u - (uint64_t)v : (uint64_t)v;
+    *p = '\0';
+    do {
+        *--p = (char)('0' + u % 10);
+        u /= 10;
+    } while (u);
+    if (v < 0)
+        *--p = '-';
+    return p;
+}
+
+/* Appends s to buf[*n] within cap (always terminated): the loaders build a path for
+ * every value they read, so these run hot and avoid printf. */
+static void path_put(char *buf, size_t cap, size_t *n, const char *s)
+{
+    while (*s && *n + 1 < cap)
+        buf[(*n)++] = *s++;
+    buf[*n] = '\0';
+}
+
 void shapan_json_path_key(char *buf, size_t cap, const char *path, const char *key)
 {
-    if (!path || !path[0])
-        snprintf(buf, cap, "%s", key);
-    else
-        snprintf(buf, cap, "%s.%s", path, key);
+    size_t n = 0;
+    if (cap == 0)
+        return;
+    buf[0] = '\0';
+    if (path && path[0]) {
+        path_put(buf, cap, &n, path);
+        path_put(buf, cap, &n, ".");
+    }
+    path_put(buf, cap, &n, key);
 }
 
 void shapan_json_path_index(char *buf, size_t cap, const char *path, int index)
 {
-    snprintf(buf, cap, "%s[%d]", path ? path : "", index);
+    char num[24];
+    size_t n = 0;
+    if (cap == 0)
+        return;
+    buf[0] = '\0';
+    path_put(buf, cap, &n, path ? path : "");
+    path_put(buf, cap, &n, "[");
+    path_put(buf, cap, &n, shapan_json_int_text(index, num));
+    path_put(buf, cap, &n, "]");
 }
 
 /* Decodes the binary64 bits exactly.  Returns 0 ok, 1 not an integer, 2 too large. */
@@ -406,9 +442,8 @@ int shapan_json_check_keys(const cJSON *obj, const char *const *allowed, const c
 
 cJSON *shapan_json_new_int(int64_t v)
 {
-    char buf[32];
-    snprintf(buf, sizeof buf, "%" PRId64, v);
-    return cJSON_CreateRaw(buf);
+    char buf[24];
+    return cJSON_CreateRaw(shapan_json_int_text(v, buf));
 }
 
 bool shapan_json_add_int(cJSON *obj, const char *key, int64_t v)

@@ -33,6 +33,8 @@
 cJSON *shapan_json_parse(const char *text, size_t len, ShapanError *err);
 
 /* Paths: buf = path + "." + key (or key when path is ""), buf = path + "[i]". */
+/* The decimal text of v in buf (24 bytes); returns where it starts in buf. */
+const char *shapan_json_int_text(int64_t v, char buf[24]);
 void shapan_json_path_key(char *buf, size_t cap, const char *path, const char *key);
 void shapan_json_path_index(char *buf, size_t cap, const char *path, int index);
 

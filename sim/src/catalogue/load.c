@@ -332,62 +332,75 @@ static void load_generator(CatLoader *ld, const cJSON *root)
 
 /* ---- entry points ----------------------------------------------------------------- */
 
+static ShapanScenario *load_tree(CatLoader *ld, const cJSON *root)
+{
+    ShapanScenario *sc = calloc(1, sizeof *sc);
+    if (!sc) {
+        cat_error(ld, SHAPAN_E_INTERNAL, "", "out of memory");
+        return NULL;
+    }
+    ld->sc = sc;
+    if (!cJSON_IsObject(root)) {
+        cat_error(ld, SHAPAN_E_FIELD, "", "expected a JSON object at the top level");
+    } else {
+        cat_keys(ld, root, top_keys, "");
+        load_top(ld, root);
+        load_finance(ld, root);
+        load_meeting(ld, root);
+        load_generator(ld, root);
+        cat_load_catalogue(ld, root);
+        cat_load_boms(ld, root);
+        cat_load_forecast(ld, root);
+        cat_load_orders(ld, root);
+        cat_load_opening(ld, root);
+    }
+    if (ld->nerrs == 0) {
+        sc->digest = shapan_catalogue_digest(sc);
+        shapan_catalogue_index(sc);
+    }
+    if (ld->nerrs > 0) {
+        shapan_scenario_free(sc);
+        return NULL;
+    }
+    return sc;
+}
+
+static void loader_start(CatLoader *ld, ShapanError *errs, int max_errs)
+{
+    memset(ld, 0, sizeof *ld);
+    ld->errs = errs;
+    ld->max_errs = errs ? max_errs : 0;
+}
+
+ShapanScenario *shapan_scenario_from_tree(const cJSON *root, ShapanError *errs, int max_errs,
+                                          int *nerrs)
+{
+    CatLoader ld;
+    loader_start(&ld, errs, max_errs);
+    ShapanScenario *sc = load_tree(&ld, root);
+    if (nerrs)
+        *nerrs = ld.nerrs;
+    return sc;
+}
+
 ShapanScenario *shapan_scenario_from_json(const char *text, size_t len, ShapanError *errs,
                                           int max_errs, int *nerrs)
 {
     CatLoader ld;
-    memset(&ld, 0, sizeof ld);
-    ld.errs = errs;
-    ld.max_errs = errs ? max_errs : 0;
-    if (nerrs)
-        *nerrs = 0;
-
+    loader_start(&ld, errs, max_errs);
     ShapanError e;
     cJSON *root = text ? shapan_json_parse(text, len, &e) : NULL;
+    ShapanScenario *sc = NULL;
     if (!root) {
         if (!text)
             shapan_error_set(&e, SHAPAN_E_JSON, "line 1", "no text");
         cat_push(&ld, &e);
-        if (nerrs)
-            *nerrs = ld.nerrs;
-        return NULL;
-    }
-    ShapanScenario *sc = calloc(1, sizeof *sc);
-    if (!sc) {
-        cJSON_Delete(root);
-        cat_error(&ld, SHAPAN_E_INTERNAL, "", "out of memory");
-        if (nerrs)
-            *nerrs = ld.nerrs;
-        return NULL;
-    }
-    ld.sc = sc;
-    if (!cJSON_IsObject(root)) {
-        cat_error(&ld, SHAPAN_E_FIELD, "", "expected a JSON object at the top level");
     } else {
-        cat_keys(&ld, root, top_keys, "");
-        load_top(&ld, root);
-        load_finance(&ld, root);
-        load_meeting(&ld, root);
-        load_generator(&ld, root);
-        cat_load_catalogue(&ld, root);
-        cat_load_boms(&ld, root);
-        cat_load_forecast(&ld, root);
-        cat_load_orders(&ld, root);
-        cat_load_opening(&ld, root);
-    }
-    cJSON_Delete(root);
-    if (ld.nerrs == 0) {
-        sc->digest = shapan_catalogue_digest(sc);
-        shapan_catalogue_index(sc);
-        if (sc->digest == 0)
-            cat_error(&ld, SHAPAN_E_INTERNAL, "", "out of memory while hashing the scenario");
+        sc = load_tree(&ld, root);
+        cJSON_Delete(root);
     }
     if (nerrs)
         *nerrs = ld.nerrs;
-    if (ld.nerrs > 0) {
-        shapan_scenario_free(sc);
-        return NULL;
-    }
     return sc;
 }
 

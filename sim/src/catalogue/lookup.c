@@ -1,4 +1,4 @@
-/* Catalogue look-ups by id, statement key tables, the scenario digest. */
+/* Catalogue look-ups by id, statement key tables, FNV-1a. */
 #include <stdlib.h>
 #include <string.h>
 
@@ -176,12 +176,3 @@ uint64_t shapan_fnv1a(uint64_t h, const void *data, size_t len)
     return h;
 }
 
-uint64_t shapan_catalogue_digest(const ShapanScenario *sc)
-{
-    char *text = shapan_scenario_to_json(sc);
-    if (!text)
-        return 0;
-    uint64_t h = shapan_fnv1a(SHAPAN_FNV_OFFSET, text, strlen(text));
-    free(text);
-    return h ? h : 1; /* 0 means "out of memory" */
-}

@@ -5,12 +5,28 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue/catalogue.h"
 #include "catalogue/loader.h"
 
-/* Builder state: one flag catches every allocation failure. */
+/* Builder state: one flag catches every allocation failure.  In digest mode
+ * nothing is built: every value is folded into `h` with its key, in the order
+ * the text would hold it, and containers are a stand-in node, so one writer
+ * defines both the canonical text and the scenario's digest. */
 typedef struct {
     bool ok;
+    bool digest;
+    uint64_t h;
 } W;
+
+static cJSON stand_in; /* the "container" of digest mode; never read or written */
+
+/* Folds one token: a tag (what it is), the key and the value's text. */
+static void w_fold(W *w, char tag, const char *k, const char *v)
+{
+    w->h = shapan_fnv1a(w->h, &tag, 1);
+    w->h = shapan_fnv1a(w->h, k ? k : "", strlen(k ? k : "") + 1);
+    w->h = shapan_fnv1a(w->h, v ? v : "", strlen(v ? v : "") + 1);
+}
 
 static cJSON *w_check(W *w, cJSON *item)
 {
@@ -21,41 +37,66 @@ static cJSON *w_check(W *w, cJSON *item)
 
 static void w_int(W *w, cJSON *o, const char *k, int64_t v)
 {
-    if (!shapan_json_add_int(o, k, v))
+    if (w->digest) {
+        char buf[24];
+        w_fold(w, 'i', k, shapan_json_int_text(v, buf));
+    } else if (!shapan_json_add_int(o, k, v)) {
         w->ok = false;
+    }
 }
 
 static void w_str(W *w, cJSON *o, const char *k, const char *s)
 {
-    if (!shapan_json_add_string(o, k, s))
+    if (w->digest)
+        w_fold(w, 's', k, s);
+    else if (!shapan_json_add_string(o, k, s))
         w->ok = false;
 }
 
 static void w_bool(W *w, cJSON *o, const char *k, bool b)
 {
-    if (!shapan_json_add_bool(o, k, b))
+    if (w->digest)
+        w_fold(w, 'b', k, b ? "1" : "0");
+    else if (!shapan_json_add_bool(o, k, b))
         w->ok = false;
 }
 
 static void w_rate(W *w, cJSON *o, const char *k, ShapanRate r)
 {
-    if (!shapan_json_add_rate(o, k, r))
+    if (w->digest) {
+        char buf[48];
+        shapan_json_rate_text(r, buf, sizeof buf);
+        w_fold(w, 'r', k, buf);
+    } else if (!shapan_json_add_rate(o, k, r)) {
         w->ok = false;
+    }
 }
 
 static cJSON *w_obj(W *w, cJSON *parent, const char *k)
 {
+    if (w->digest) {
+        w_fold(w, '{', k, NULL);
+        return &stand_in;
+    }
     return w_check(w, cJSON_AddObjectToObject(parent, k));
 }
 
 static cJSON *w_arr(W *w, cJSON *parent, const char *k)
 {
+    if (w->digest) {
+        w_fold(w, '[', k, NULL);
+        return &stand_in;
+    }
     return w_check(w, cJSON_AddArrayToObject(parent, k));
 }
 
 /* A new object appended to an array. */
 static cJSON *w_elem(W *w, cJSON *arr)
 {
+    if (w->digest) {
+        w_fold(w, 'e', NULL, NULL);
+        return &stand_in;
+    }
     cJSON *o = cJSON_CreateObject();
     if (!o || !cJSON_AddItemToArray(arr, o)) {
         cJSON_Delete(o);
@@ -67,9 +108,27 @@ static cJSON *w_elem(W *w, cJSON *arr)
 
 static void w_push_str(W *w, cJSON *arr, const char *s)
 {
+    if (w->digest) {
+        w_fold(w, 'S', NULL, s);
+        return;
+    }
     cJSON *it = cJSON_CreateString(s);
     if (!it || !cJSON_AddItemToArray(arr, it)) {
         cJSON_Delete(it);
+        w->ok = false;
+    }
+}
+
+static void w_push_int(W *w, cJSON *arr, int64_t v)
+{
+    if (w->digest) {
+        char buf[24];
+        w_fold(w, 'I', NULL, shapan_json_int_text(v, buf));
+        return;
+    }
+    cJSON *n = shapan_json_new_int(v);
+    if (!n || !cJSON_AddItemToArray(arr, n)) {
+        cJSON_Delete(n);
         w->ok = false;
     }
 }
@@ -283,13 +342,8 @@ static void opening(W *w, cJSON *root, const ShapanScenario *sc)
         return;
     w_int(w, o, "cash", op->cash);
     cJSON *rec = w_arr(w, o, "receivables");
-    for (int i = 0; rec && i < 4; i++) {
-        cJSON *n = shapan_json_new_int(op->receivables[i]);
-        if (!n || !cJSON_AddItemToArray(rec, n)) {
-            cJSON_Delete(n);
-            w->ok = false;
-        }
-    }
+    for (int i = 0; rec && i < 4; i++)
+        w_push_int(w, rec, op->receivables[i]);
     cJSON *a = w_arr(w, o, "plants");
     for (int i = 0; a && i < op->nplants; i++) {
         const ShapanOpeningPlant *p = &op->plants[i];
@@ -347,40 +401,47 @@ static void opening(W *w, cJSON *root, const ShapanScenario *sc)
     ITEM_MAP(w, o, "sales", op->sales, sc->markets, sc->nmarkets, true);
 }
 
+/* Every field of the scenario, in the canonical order, into root. */
+static void write_all(W *w, cJSON *root, const ShapanScenario *sc)
+{
+    w_int(w, root, "format", 1);
+    w_str(w, root, "name", sc->name);
+    w_str(w, root, "currency", sc->currency);
+    w_int(w, root, "years", sc->years);
+    cJSON *my = w_arr(w, root, "meeting_years");
+    for (int y = 1; my && y <= SHAPAN_MAX_YEARS; y++)
+        if (sc->meeting_year[y])
+            w_push_int(w, my, y);
+    w_int(w, root, "capital", sc->capital);
+    w_int(w, root, "forecast_teams", sc->forecast_teams);
+    w_int(w, root, "teams_sized_for", sc->teams_sized_for);
+    w_int(w, root, "max_plants", sc->max_plants);
+    catalogue(w, root, sc);
+    rules(w, root, sc);
+    book(w, root, sc);
+    if (sc->opening.present)
+        opening(w, root, sc);
+}
+
 cJSON *cat_to_tree(const ShapanScenario *sc)
 {
-    W w = {true};
+    W w = {true, false, 0};
     cJSON *root = cJSON_CreateObject();
     if (!root)
         return NULL;
-    w_int(&w, root, "format", 1);
-    w_str(&w, root, "name", sc->name);
-    w_str(&w, root, "currency", sc->currency);
-    w_int(&w, root, "years", sc->years);
-    cJSON *my = w_arr(&w, root, "meeting_years");
-    for (int y = 1; my && y <= SHAPAN_MAX_YEARS; y++) {
-        if (!sc->meeting_year[y])
-            continue;
-        cJSON *n = shapan_json_new_int(y);
-        if (!n || !cJSON_AddItemToArray(my, n)) {
-            cJSON_Delete(n);
-            w.ok = false;
-        }
-    }
-    w_int(&w, root, "capital", sc->capital);
-    w_int(&w, root, "forecast_teams", sc->forecast_teams);
-    w_int(&w, root, "teams_sized_for", sc->teams_sized_for);
-    w_int(&w, root, "max_plants", sc->max_plants);
-    catalogue(&w, root, sc);
-    rules(&w, root, sc);
-    book(&w, root, sc);
-    if (sc->opening.present)
-        opening(&w, root, sc);
+    write_all(&w, root, sc);
     if (!w.ok) {
         cJSON_Delete(root);
         return NULL;
     }
     return root;
+}
+
+uint64_t shapan_catalogue_digest(const ShapanScenario *sc)
+{
+    W w = {true, true, SHAPAN_FNV_OFFSET};
+    write_all(&w, &stand_in, sc);
+    return w.h ? w.h : 1; /* 0 is kept for "out of memory", as callers expect */
 }
 
 char *shapan_scenario_to_json(const ShapanScenario *sc)

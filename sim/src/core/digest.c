@@ -20,20 +20,16 @@ typedef struct {
     size_t pathlen;
 } Sink;
 
-static void emit(Sink *s, int64_t v, const char *fmt, ...)
+static void emit_slow(Sink *s, int64_t v, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 3, 4)))
 #endif
     ;
 
-static void emit(Sink *s, int64_t v, const char *fmt, ...)
+static void emit_slow(Sink *s, int64_t v, const char *fmt, ...)
 {
     switch (s->mode) {
-    case SINK_HASH:
-        /* one 64-bit FNV-style step per field, with a fold so high bits mix down */
-        s->h = (s->h ^ (uint64_t)v) * 0x100000001B3ull;
-        s->h ^= s->h >> 32;
-        break;
+    case SINK_HASH: break; /* EMIT hashes inline */
     case SINK_COLLECT:
         if (s->n == s->cap) {
             size_t cap = s->cap ? s->cap * 2 : 4096;
@@ -57,13 +53,26 @@ static void emit(Sink *s, int64_t v, const char *fmt, ...)
     s->n++;
 }
 
+/* The hash is the hot sink (every checkpoint): one inline step, and the path
+ * arguments are never evaluated for it.  One 64-bit FNV-style step per field,
+ * with a fold so high bits mix down. */
+static inline void hash_step(Sink *s, int64_t v)
+{
+    s->h = (s->h ^ (uint64_t)v) * 0x100000001B3ull;
+    s->h ^= s->h >> 32;
+    s->n++;
+}
+
+#define EMIT(s, v, ...)                                                                            \
+    ((s)->mode == SINK_HASH ? hash_step((s), (int64_t)(v)) : emit_slow((s), (int64_t)(v), __VA_ARGS__))
+
 static void walk_team(Sink *s, const char *who, int ti, const ShapanTeam *t, int nm, int np,
                       int nmk, int niso)
 {
-#define F(field) emit(s, (int64_t)t->field, "%s[%d]." #field, who, ti)
+#define F(field) EMIT(s, (int64_t)t->field, "%s[%d]." #field, who, ti)
 #define FA(field, n)                                                                               \
     for (int i_ = 0; i_ < (n); i_++)                                                               \
-    emit(s, (int64_t)t->field[i_], "%s[%d]." #field "[%d]", who, ti, i_)
+    EMIT(s, (int64_t)t->field[i_], "%s[%d]." #field "[%d]", who, ti, i_)
     F(bankrupt);
     F(year);
     F(quarter);
@@ -79,27 +88,27 @@ static void walk_team(Sink *s, const char *who, int ti, const ShapanTeam *t, int
     for (int q = 0; q < SHAPAN_MAX_QUARTERS; q++)
         for (int m = 0; m < nm; m++)
             if (t->arrivals[q][m]) {
-                emit(s, q * SHAPAN_MAX_MATERIALS + m, "%s[%d].arrivals[%d][%d].at", who, ti, q, m);
-                emit(s, t->arrivals[q][m], "%s[%d].arrivals[%d][%d]", who, ti, q, m);
+                EMIT(s, q * SHAPAN_MAX_MATERIALS + m, "%s[%d].arrivals[%d][%d].at", who, ti, q, m);
+                EMIT(s, t->arrivals[q][m], "%s[%d].arrivals[%d][%d]", who, ti, q, m);
             }
-    emit(s, -1, "%s[%d].arrivals.end", who, ti);
+    EMIT(s, -1, "%s[%d].arrivals.end", who, ti);
     for (int q = 0; q < SHAPAN_MAX_QUARTERS; q++)
         if (t->recv[q]) {
-            emit(s, q, "%s[%d].recv[%d].at", who, ti, q);
-            emit(s, t->recv[q], "%s[%d].recv[%d]", who, ti, q);
+            EMIT(s, q, "%s[%d].recv[%d].at", who, ti, q);
+            EMIT(s, t->recv[q], "%s[%d].recv[%d]", who, ti, q);
         }
-    emit(s, -1, "%s[%d].recv.end", who, ti);
+    EMIT(s, -1, "%s[%d].recv.end", who, ti);
     F(nplants);
     for (int i = 0; i < t->nplants; i++) {
         const ShapanPlant *p = &t->plants[i];
-        emit(s, p->type, "%s[%d].plants[%d].type", who, ti, i);
-        emit(s, p->status, "%s[%d].plants[%d].status", who, ti, i);
-        emit(s, p->rent_aq, "%s[%d].plants[%d].rent_aq", who, ti, i);
+        EMIT(s, p->type, "%s[%d].plants[%d].type", who, ti, i);
+        EMIT(s, p->status, "%s[%d].plants[%d].status", who, ti, i);
+        EMIT(s, p->rent_aq, "%s[%d].plants[%d].rent_aq", who, ti, i);
     }
     F(nlines);
     for (int i = 0; i < t->nlines; i++) {
         const ShapanLine *l = &t->lines[i];
-#define L(field) emit(s, (int64_t)l->field, "%s[%d].lines[%d]." #field, who, ti, i)
+#define L(field) EMIT(s, (int64_t)l->field, "%s[%d].lines[%d]." #field, who, ti, i)
         L(type);
         L(plant);
         L(product);
@@ -116,18 +125,18 @@ static void walk_team(Sink *s, const char *who, int ti, const ShapanTeam *t, int
     }
     F(nloans);
     for (int i = 0; i < t->nloans; i++) {
-        emit(s, t->loans[i].principal, "%s[%d].loans[%d].principal", who, ti, i);
-        emit(s, t->loans[i].due, "%s[%d].loans[%d].due", who, ti, i);
-        emit(s, t->loans[i].is_short, "%s[%d].loans[%d].is_short", who, ti, i);
+        EMIT(s, t->loans[i].principal, "%s[%d].loans[%d].principal", who, ti, i);
+        EMIT(s, t->loans[i].due, "%s[%d].loans[%d].due", who, ti, i);
+        EMIT(s, t->loans[i].is_short, "%s[%d].loans[%d].is_short", who, ti, i);
     }
     F(nheld);
     for (int i = 0; i < t->nheld; i++) {
         const ShapanHeld *h = &t->held[i];
-        emit(s, h->order, "%s[%d].held[%d].order", who, ti, i);
-        emit(s, h->status, "%s[%d].held[%d].status", who, ti, i);
-        emit(s, h->delivery, "%s[%d].held[%d].delivery", who, ti, i);
-        emit(s, h->term, "%s[%d].held[%d].term", who, ti, i);
-        emit(s, h->price, "%s[%d].held[%d].price", who, ti, i);
+        EMIT(s, h->order, "%s[%d].held[%d].order", who, ti, i);
+        EMIT(s, h->status, "%s[%d].held[%d].status", who, ti, i);
+        EMIT(s, h->delivery, "%s[%d].held[%d].delivery", who, ti, i);
+        EMIT(s, h->term, "%s[%d].held[%d].term", who, ti, i);
+        EMIT(s, h->price, "%s[%d].held[%d].price", who, ti, i);
     }
     FA(rnd_paid, np);
     FA(rnd_last_aq, np);
@@ -140,7 +149,7 @@ static void walk_team(Sink *s, const char *who, int ti, const ShapanTeam *t, int
     FA(iso_held, niso);
     for (int m = 0; m < nmk; m++)
         for (int p = 0; p < np; p++)
-            emit(s, t->ads[m][p], "%s[%d].ads[%d][%d]", who, ti, m, p);
+            EMIT(s, t->ads[m][p], "%s[%d].ads[%d][%d]", who, ti, m, p);
     FA(sales, nmk);
     FA(sales_prev, nmk);
     FA(defaulted, nmk);
@@ -157,76 +166,76 @@ static void walk(Sink *s, const ShapanWorld *w)
 {
     const ShapanScenario *sc = w->sc;
     int nm = sc->nmaterials, np = sc->nproducts, nmk = sc->nmarkets, niso = sc->nisos;
-    emit(s, (int64_t)sc->digest, "scenario.digest");
-    emit(s, (int64_t)w->seed, "seed");
+    EMIT(s, (int64_t)sc->digest, "scenario.digest");
+    EMIT(s, (int64_t)w->seed, "seed");
     for (int i = 0; i < 4; i++)
-        emit(s, (int64_t)w->rng.s[i], "rng[%d]", i);
-    emit(s, w->nteams, "nteams");
-    emit(s, w->seq, "seq");
+        EMIT(s, (int64_t)w->rng.s[i], "rng[%d]", i);
+    EMIT(s, w->nteams, "nteams");
+    EMIT(s, w->seq, "seq");
     for (int ti = 0; ti < w->nteams; ti++) {
         walk_team(s, "teams", ti, &w->teams[ti], nm, np, nmk, niso);
         const Journal *j = &w->journal[ti];
-        emit(s, j->n, "ledger[%d].n", ti);
+        EMIT(s, j->n, "ledger[%d].n", ti);
         if (s->mode == SINK_HASH) {
             /* the running digest stands for every entry */
-            emit(s, j->n ? (int64_t)j->prefix[j->n - 1] : 0, "ledger[%d].digest", ti);
+            EMIT(s, j->n ? (int64_t)j->prefix[j->n - 1] : 0, "ledger[%d].digest", ti);
         } else
             for (int i = 0; i < j->n; i++) {
                 const ShapanEntry *e = &j->e[i];
                 int64_t packed = ((int64_t)e->year << 40) | ((int64_t)e->quarter << 32) |
                                  ((int64_t)e->stage << 24) | ((int64_t)e->debit << 16) |
                                  ((int64_t)e->credit << 8);
-                emit(s, packed, "ledger[%d][%d].kind", ti, i);
-                emit(s, e->detail, "ledger[%d][%d].detail", ti, i);
-                emit(s, e->seq, "ledger[%d][%d].seq", ti, i);
-                emit(s, e->amount, "ledger[%d][%d].amount", ti, i);
+                EMIT(s, packed, "ledger[%d][%d].kind", ti, i);
+                EMIT(s, e->detail, "ledger[%d][%d].detail", ti, i);
+                EMIT(s, e->seq, "ledger[%d][%d].seq", ti, i);
+                EMIT(s, e->amount, "ledger[%d][%d].amount", ti, i);
             }
         const UndoStack *u = &w->undo[ti];
-        emit(s, u->n, "undo[%d].n", ti);
+        EMIT(s, u->n, "undo[%d].n", ti);
         for (int i = 0; i < u->n; i++) {
-            emit(s, u->s[i].journal_len, "undo[%d][%d].journal_len", ti, i);
+            EMIT(s, u->s[i].journal_len, "undo[%d][%d].journal_len", ti, i);
             walk_team(s, "undo", ti * 1000 + i, &u->s[i].team, nm, np, nmk, niso);
         }
-        emit(s, w->spied_target[ti], "spied_target[%d]", ti);
+        EMIT(s, w->spied_target[ti], "spied_target[%d]", ti);
         if (w->spied[ti])
             walk_team(s, "spied", ti, w->spied[ti], nm, np, nmk, niso);
     }
     for (int i = 0; i < sc->norders; i++) {
-        emit(s, w->order_owner[i], "orders[%d].owner", i);
-        emit(s, w->order_state[i], "orders[%d].state", i);
+        EMIT(s, w->order_owner[i], "orders[%d].owner", i);
+        EMIT(s, w->order_state[i], "orders[%d].state", i);
     }
     for (int y = 0; y <= SHAPAN_MAX_YEARS + 1; y++) {
-        emit(s, w->ads_count[y], "ads_count[%d]", y);
-        emit(s, w->meeting_done[y], "meeting_done[%d]", y);
+        EMIT(s, w->ads_count[y], "ads_count[%d]", y);
+        EMIT(s, w->meeting_done[y], "meeting_done[%d]", y);
     }
-    emit(s, w->meet_phase, "meet_phase");
-    emit(s, w->meet_year, "meet_year");
-    emit(s, w->meet_live, "meet_live");
-    emit(s, w->bid_total, "bid_total");
-    emit(s, w->bid_next, "bid_next");
-    emit(s, w->bid_n, "bid_n");
+    EMIT(s, w->meet_phase, "meet_phase");
+    EMIT(s, w->meet_year, "meet_year");
+    EMIT(s, w->meet_live, "meet_live");
+    EMIT(s, w->bid_total, "bid_total");
+    EMIT(s, w->bid_next, "bid_next");
+    EMIT(s, w->bid_n, "bid_n");
     for (int g = 0; g < w->bid_n; g++) {
-        emit(s, w->bid_orders[g], "bid_orders[%d]", g);
-        emit(s, w->bid_eligible[g], "bid_eligible[%d]", g);
+        EMIT(s, w->bid_orders[g], "bid_orders[%d]", g);
+        EMIT(s, w->bid_eligible[g], "bid_eligible[%d]", g);
         for (int ti = 0; ti < w->nteams; ti++) {
             const ShapanBid *b = &w->bids[g][ti];
-            emit(s, b->state, "bids[%d][%d].state", g, ti);
-            emit(s, b->seq, "bids[%d][%d].seq", g, ti);
-            emit(s, b->price, "bids[%d][%d].price", g, ti);
-            emit(s, b->delivery, "bids[%d][%d].delivery", g, ti);
-            emit(s, b->term, "bids[%d][%d].term", g, ti);
+            EMIT(s, b->state, "bids[%d][%d].state", g, ti);
+            EMIT(s, b->seq, "bids[%d][%d].seq", g, ti);
+            EMIT(s, b->price, "bids[%d][%d].price", g, ti);
+            EMIT(s, b->delivery, "bids[%d][%d].delivery", g, ti);
+            EMIT(s, b->term, "bids[%d][%d].term", g, ti);
         }
     }
     if (w->meet_phase == MEET_CELLS)
         for (int m = 0; m < nmk; m++)
             for (int p = 0; p < np; p++) {
                 const ShapanCell *c = &w->cells[m][p];
-                emit(s, c->nranked, "cells[%d][%d].nranked", m, p);
-                emit(s, c->turn, "cells[%d][%d].turn", m, p);
-                emit(s, c->done, "cells[%d][%d].done", m, p);
+                EMIT(s, c->nranked, "cells[%d][%d].nranked", m, p);
+                EMIT(s, c->turn, "cells[%d][%d].turn", m, p);
+                EMIT(s, c->done, "cells[%d][%d].done", m, p);
                 for (int k = 0; k < c->nranked; k++) {
-                    emit(s, c->ranked[k], "cells[%d][%d].ranked[%d]", m, p, k);
-                    emit(s, c->picks[k], "cells[%d][%d].picks[%d]", m, p, k);
+                    EMIT(s, c->ranked[k], "cells[%d][%d].ranked[%d]", m, p, k);
+                    EMIT(s, c->picks[k], "cells[%d][%d].picks[%d]", m, p, k);
                 }
             }
 }

@@ -162,9 +162,7 @@ static ShapanErrorCode parse_scenario(const cJSON *it, ShapanLogHeader *h, Shapa
                             "expected the scenario object or {\"path\", \"sha256\"}");
     const cJSON *path = cJSON_GetObjectItemCaseSensitive(it, "path");
     if (!path) {
-        h->scenario_json = cJSON_PrintUnformatted(it);
-        if (!h->scenario_json)
-            return header_error(err, "scenario", "out of memory");
+        h->scenario_embedded = true; /* the replay loads it from the parsed object */
         return SHAPAN_OK;
     }
     if (!cJSON_IsString(path) || !path->valuestring[0] ||

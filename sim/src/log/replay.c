@@ -6,6 +6,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "catalogue/catalogue.h"
 #include "catalogue/jsonutil.h"
 #include "core/command_json.h"
 #include "log/log_private.h"
@@ -18,7 +19,20 @@ static ShapanErrorCode line_error(ShapanError *err, ShapanErrorCode code, int li
     return shapan_error_set(err, code, where, "%s", msg);
 }
 
-/* Loads a scenario from text; the first loader error becomes err, prefixed by `origin`. */
+/* The loader's result; its first error becomes err, prefixed by `origin`. */
+static ShapanScenario *loaded(ShapanScenario *sc, const ShapanError *first, int nerrs,
+                              const char *origin, ShapanError *err)
+{
+    if (!sc) {
+        char msg[1024];
+        snprintf(msg, sizeof msg, "%s: %s: %s (%d error%s in all)", origin, first->where,
+                 first->message, nerrs, nerrs == 1 ? "" : "s");
+        shapan_error_set(err, first->code ? first->code : SHAPAN_E_LOG, "LOG:line 1", "%s", msg);
+    }
+    return sc;
+}
+
+/* Loads a scenario from text. */
 static ShapanScenario *load_scenario(const char *text, size_t len, const char *origin,
                                      ShapanError *err)
 {
@@ -26,13 +40,17 @@ static ShapanScenario *load_scenario(const char *text, size_t len, const char *o
     int nerrs = 0;
     memset(errs, 0, sizeof errs);
     ShapanScenario *sc = shapan_scenario_from_json(text, len, errs, 1, &nerrs);
-    if (!sc) {
-        char msg[1024];
-        snprintf(msg, sizeof msg, "%s: %s: %s (%d error%s in all)", origin, errs[0].where,
-                 errs[0].message, nerrs, nerrs == 1 ? "" : "s");
-        shapan_error_set(err, errs[0].code ? errs[0].code : SHAPAN_E_LOG, "LOG:line 1", "%s", msg);
-    }
-    return sc;
+    return loaded(sc, errs, nerrs, origin, err);
+}
+
+/* Loads the scenario object embedded in the parsed header. */
+static ShapanScenario *load_embedded(const cJSON *tree, ShapanError *err)
+{
+    ShapanError errs[1];
+    int nerrs = 0;
+    memset(errs, 0, sizeof errs);
+    ShapanScenario *sc = shapan_scenario_from_tree(tree, errs, 1, &nerrs);
+    return loaded(sc, errs, nerrs, "embedded scenario", err);
 }
 
 /* Reads a scenario file, checks the header's sha256 (if any) and loads it. */
@@ -115,15 +133,23 @@ static bool in_cache(const ShapanScenarioCache *c, const ShapanScenario *sc)
     return false;
 }
 
-static ShapanScenario *header_scenario(const ShapanLogHeader *h, const ShapanReplayOptions *opt,
-                                       ShapanError *err)
+/* `tree` is the header's embedded scenario object (when h->scenario_embedded). */
+static ShapanScenario *header_scenario(ShapanLogHeader *h, const cJSON *tree,
+                                       const ShapanReplayOptions *opt, ShapanError *err)
 {
     if (opt && opt->scenario_override)
         return load_scenario_file(opt->scenario_override, h->sha256, err);
-    if (h->scenario_json && opt && opt->cache)
+    if (h->scenario_embedded && opt && opt->cache) {
+        /* the cache knows a scenario by its text */
+        h->scenario_json = cJSON_PrintUnformatted(tree);
+        if (!h->scenario_json) {
+            shapan_error_set(err, SHAPAN_E_INTERNAL, "LOG:line 1", "out of memory");
+            return NULL;
+        }
         return cached_scenario(opt->cache, h->scenario_json, err);
-    if (h->scenario_json)
-        return load_scenario(h->scenario_json, strlen(h->scenario_json), "embedded scenario", err);
+    }
+    if (h->scenario_embedded)
+        return load_embedded(tree, err);
     char path[1100];
     const char *dir = opt && opt->log_dir && opt->log_dir[0] ? opt->log_dir : ".";
     if (h->scenario_path[0] == '/')
@@ -228,10 +254,12 @@ ShapanErrorCode shapan_replay_text(const char *text, size_t len, const ShapanRep
     if (!obj)
         return line_error(err, SHAPAN_E_LOG, 1, "header: malformed JSON");
     ShapanErrorCode rc = shapan_log_header_parse(obj, &out->header, err);
+    if (rc == SHAPAN_OK)
+        out->scenario = header_scenario(&out->header,
+                                        cJSON_GetObjectItemCaseSensitive(obj, "scenario"), opt, err);
     cJSON_Delete(obj);
     if (rc)
         return rc;
-    out->scenario = header_scenario(&out->header, opt, err);
     if (!out->scenario)
         return err ? err->code : SHAPAN_E_LOG;
     out->scenario_cached = in_cache(opt ? opt->cache : NULL, out->scenario);
