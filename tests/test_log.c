@@ -145,6 +145,39 @@ static void test_checkpoint_lines(void **state)
     assert_int_equal(find_line(f->text, 1, "{\"seq\":2,"), 3);
 }
 
+/* decode_only reads every line and decodes every command, applies nothing:
+ * a tampered (but well-formed) log reads fine, an unknown command does not. */
+static void test_decode_only(void **state)
+{
+    Fixture *f = *state;
+    ShapanReplayOptions opt;
+    memset(&opt, 0, sizeof opt);
+    opt.decode_only = true;
+    ShapanReplay full, r;
+    ShapanError e;
+    assert_int_equal(replay(f->text, NULL, &full, &e), SHAPAN_OK);
+    assert_int_equal(replay(f->text, &opt, &r, &e), SHAPAN_OK);
+    assert_int_equal(r.commands, full.commands);
+    assert_true(r.commands > 100);
+    assert_null(r.world);
+    assert_int_equal(r.checks, 0);
+    assert_non_null(r.scenario);
+    shapan_replay_free(&r);
+    shapan_replay_free(&full);
+
+    char *t = strdup(f->text);
+    int n = find_line(t, 2, "\"cmd\":\"end_quarter\",\"team\":1}");
+    assert_true(n > 0);
+    char *p = strstr(line_at(t, n), "end_quarter");
+    memcpy(p, "end_qu4rter", strlen("end_quarter"));
+    assert_int_equal(replay(t, &opt, &r, &e), SHAPAN_E_UNKNOWN_ID);
+    char where[32];
+    snprintf(where, sizeof where, "LOG:line %d", n);
+    assert_string_equal(e.where, where);
+    shapan_replay_free(&r);
+    free(t);
+}
+
 static void test_tampered_command(void **state)
 {
     Fixture *f = *state;
@@ -384,6 +417,7 @@ int main(void)
         cmocka_unit_test(test_save_and_replay),
         cmocka_unit_test(test_checkpoint_lines),
         cmocka_unit_test(test_tampered_command),
+        cmocka_unit_test(test_decode_only),
         cmocka_unit_test(test_tampered_seq_and_garbage),
         cmocka_unit_test(test_truncated_last_line),
         cmocka_unit_test(test_no_checkpoints),

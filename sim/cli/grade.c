@@ -110,7 +110,7 @@ static void grade_one(GradeLog *g, ShapanScenarioCache *cache)
 {
     ShapanReplay r;
     memset(&g->err, 0, sizeof g->err);
-    ShapanReplayOptions opt = {NULL, NULL, 0, 0, cache};
+    ShapanReplayOptions opt = {.cache = cache};
     ShapanErrorCode rc = shapan_replay_file(g->path, &opt, &r, &g->err);
     g->ok = rc == SHAPAN_OK;
     if (g->ok) {

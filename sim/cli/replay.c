@@ -45,7 +45,7 @@ static void print_summary(const ShapanReplay *r)
 int cli_replay(int argc, char **argv)
 {
     const char *log = NULL, *report = NULL, *csv = NULL;
-    ShapanReplayOptions opt = {NULL, NULL, 0, 0, NULL};
+    ShapanReplayOptions opt = {.log_dir = NULL};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
         if (cli_is_help(a)) {

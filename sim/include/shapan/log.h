@@ -47,7 +47,7 @@ typedef struct {
     ShapanLogHeader header;
     ShapanScenario *scenario; /* owned */
     ShapanWorld *world;       /* owned */
-    int commands;             /* commands applied */
+    int commands;             /* commands applied (decoded, with decode_only) */
     int checks;               /* checkpoints verified */
     int truncated_line;       /* line number of an ignored truncated last line, or 0 */
     bool stopped_early;       /* --until reached */
@@ -69,6 +69,10 @@ typedef struct {
     const char *scenario_override; /* --scenario FILE, or NULL */
     int until_year, until_quarter; /* 0 = to the end */
     ShapanScenarioCache *cache;    /* NULL: every replay loads its own scenario */
+    /* Only read the log: parse every line, load the header's scenario and decode
+     * every command, but create no world, apply nothing and verify no checkpoint
+     * (what "only parsing" a log costs; bench compares a replay with it). */
+    bool decode_only;
 } ShapanReplayOptions;
 
 /* Replays log text.  Any bad line stops with err->where = "LOG:line N" and the

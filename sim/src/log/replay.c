@@ -187,6 +187,18 @@ static ShapanErrorCode replay_check(const cJSON *obj, const ShapanWorld *w, int 
     return SHAPAN_OK;
 }
 
+/* A command line the decoder or the rules refused: "LOG:line N", "where: why". */
+static ShapanErrorCode command_error(ShapanError *err, ShapanErrorCode rc, int line,
+                                     const ShapanError *e)
+{
+    char msg[512];
+    if (e->where[0])
+        snprintf(msg, sizeof msg, "%s: %s", e->where, e->message);
+    else
+        snprintf(msg, sizeof msg, "%s", e->message);
+    return line_error(err, rc, line, msg);
+}
+
 static ShapanErrorCode replay_command(const cJSON *obj, ShapanReplay *out, int line,
                                       ShapanError *err)
 {
@@ -207,13 +219,8 @@ static ShapanErrorCode replay_command(const cJSON *obj, ShapanReplay *out, int l
     ShapanErrorCode rc = shapan_cmd_from_cjson(out->scenario, obj, &c, &e);
     if (rc == SHAPAN_OK)
         rc = shapan_cmd_apply(out->world, &c, &e);
-    if (rc != SHAPAN_OK) {
-        if (e.where[0])
-            snprintf(msg, sizeof msg, "%s: %s", e.where, e.message);
-        else
-            snprintf(msg, sizeof msg, "%s", e.message);
-        return line_error(err, rc, line, msg);
-    }
+    if (rc != SHAPAN_OK)
+        return command_error(err, rc, line, &e);
     out->commands++;
     return SHAPAN_OK;
 }
@@ -242,6 +249,41 @@ static bool blank(const char *s, size_t n)
     return true;
 }
 
+/* decode_only: every line after the header parsed, every command decoded. */
+static ShapanErrorCode decode_lines(const char *text, size_t len, size_t pos, ShapanReplay *out,
+                                    ShapanError *err)
+{
+    size_t start = 0, end = 0;
+    bool nl = false;
+    for (int line = 2; next_line(text, len, &pos, &start, &end, &nl); line++) {
+        if (blank(text + start, end - start))
+            continue;
+        cJSON *obj = cJSON_ParseWithLength(text + start, end - start);
+        if (!obj) {
+            if (!nl) {
+                out->truncated_line = line;
+                break;
+            }
+            return line_error(err, SHAPAN_E_JSON, line, "malformed JSON");
+        }
+        ShapanErrorCode rc = SHAPAN_OK;
+        if (cJSON_GetObjectItemCaseSensitive(obj, "cmd")) {
+            ShapanCommand c;
+            ShapanError e;
+            memset(&e, 0, sizeof e);
+            rc = shapan_cmd_from_cjson(out->scenario, obj, &c, &e);
+            if (rc)
+                command_error(err, rc, line, &e);
+            else
+                out->commands++;
+        }
+        cJSON_Delete(obj);
+        if (rc)
+            return rc;
+    }
+    return SHAPAN_OK;
+}
+
 ShapanErrorCode shapan_replay_text(const char *text, size_t len, const ShapanReplayOptions *opt,
                                    ShapanReplay *out, ShapanError *err)
 {
@@ -263,6 +305,8 @@ ShapanErrorCode shapan_replay_text(const char *text, size_t len, const ShapanRep
     if (!out->scenario)
         return err ? err->code : SHAPAN_E_LOG;
     out->scenario_cached = in_cache(opt ? opt->cache : NULL, out->scenario);
+    if (opt && opt->decode_only)
+        return decode_lines(text, len, pos, out, err);
     ShapanError werr;
     out->world = shapan_world_create(out->scenario, out->header.seed, out->header.nteams, &werr);
     if (!out->world) {
