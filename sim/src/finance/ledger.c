@@ -140,11 +140,11 @@ void shapan_statement(const ShapanWorld *w, int team, int year, ShapanStatement 
     /* this year's sums (income side), everything before it (for the retained
      * earnings), and so everything up to it (balance sheet) */
     int64_t py[SHAPAN_ACC_COUNT] = {0}, before[SHAPAN_ACC_COUNT] = {0}, bs[SHAPAN_ACC_COUNT];
-    for (int y = 0; y < JOURNAL_YEARS; y++)
+    for (int y = 0; y < JOURNAL_YEARS && y <= year; y++)
         for (int a = 0; a < SHAPAN_ACC_COUNT; a++) {
             if (y == year)
                 py[a] = j->sums[y][a];
-            else if (y < year)
+            else
                 before[a] += j->sums[y][a];
         }
     for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
