@@ -4,7 +4,7 @@
 #   usage: tests/golden/regen.sh [path/to/shapan-cli]
 # The idle-* games play the built-in idle rival (sim/src/ai/idle.c): --rivals points
 # at an empty folder, so scenarios/rivals/idle.json is not used and tuning the
-# profiles never changes them.  The ai-mix-* games play the profiles of
+# profiles never changes them.  The ai-mix-* and ai-all-* games play the profiles of
 # scenarios/rivals/ and change whenever a profile or the planner does: rerun this
 # script after tuning.
 set -euo pipefail
@@ -28,4 +28,8 @@ mix=expert,aggressive,balanced,cautious,idle,balanced
 for seed in 1 2; do
     gen "ai-mix-$seed" "$standard" "$seed" 6 "$mix"
 done
-echo "regenerated tests/golden/{idle,ai-mix}-*.jsonl and their reports; review: git diff tests/golden"
+# each planner profile against five copies of itself
+for p in cautious balanced aggressive expert; do
+    gen "ai-all-$p" "$standard" 3 6 "$p"
+done
+echo "regenerated tests/golden/{idle,ai-mix,ai-all}-*.jsonl and their reports; review: git diff tests/golden"
