@@ -65,6 +65,7 @@ int64_t plan_build_cost(const View *v, int i);
 int64_t plan_capex_of_year(const View *v, int year);
 int64_t plan_ceil_to(int64_t x, int64_t step);
 int64_t plan_commitments(const View *v);
+bool plan_build_line_cmd(const View *v, int type, int product, ShapanCommand *c);
 bool plan_gen_build(const View *v, ShapanCommand *c);
 bool plan_gen_invest(const View *v, ShapanCommand *c);
 bool plan_gen_produce(const View *v, ShapanCommand *c);
