@@ -77,6 +77,7 @@ bool plan_last_quarter(const View *v);
 bool plan_raises_score(const View *v, int64_t points, int64_t cost);
 bool plan_gen_endgame_line(const View *v, ShapanCommand *c);
 bool plan_gen_endgame_s5(const View *v, ShapanCommand *c);
+bool plan_gen_endgame_short(const View *v, ShapanCommand *c);
 int64_t plan_planned_spend(const View *v);
 bool plan_gen_short(const View *v, ShapanCommand *c);
 bool plan_gen_long(const View *v, ShapanCommand *c);

@@ -257,6 +257,8 @@ int64_t plan_planned_spend(const View *v)
 
 bool plan_gen_short(const View *v, ShapanCommand *c)
 {
+    if (plan_gen_endgame_short(v, c))
+        return true;
     int64_t spend = plan_planned_spend(v);
     int64_t due = plan_commitments(v) + v->pl->p->reserve - v->t->cash;
     int64_t all = plan_need_with(v, spend) + v->pl->p->reserve - v->t->cash;
