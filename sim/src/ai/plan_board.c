@@ -180,6 +180,23 @@ int64_t plan_loans_total(const ShapanTeam *t, bool short_only)
 
 int64_t plan_ads(const View *v, int year, ShapanCommand *c);
 
+/* What the next year start takes: long-loan interest and principal, the tax, the ads. */
+static int64_t year_start_payments(const View *v)
+{
+    const ShapanScenario *sc = v->sc;
+    const ShapanTeam *t = v->t;
+    int64_t longs = plan_loans_total(t, false) - plan_loans_total(t, true);
+    int64_t due = shapan_half_up(longs, sc->fin.long_rate);
+    for (int i = 0; i < t->nloans; i++)
+        if (!t->loans[i].is_short && t->loans[i].due == v->year + 1)
+            due += t->loans[i].principal;
+    ShapanStatement st;
+    shapan_statement(v->w, v->team, v->year, &st);
+    if (st.income[SHAPAN_INC_EBT] > 0)
+        due += shapan_half_up(st.income[SHAPAN_INC_EBT], sc->fin.tax_rate);
+    return due + plan_ads(v, v->year + 1, NULL); /* paid at year start, before the next S1 */
+}
+
 /* What is due before the next chance to borrow, less what comes in first.  At
  * year start and in the meeting that chance is the long-loan window; there it
  * is S1, whose repayments come before its loans; after S1 it is the next S1. */
@@ -200,8 +217,8 @@ void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
         int64_t amount = l->principal + shapan_half_up(l->principal, sc->fin.short_rate);
         if (v->pre_s1 && l->due == aq)
             *pre += amount;
-        else if (l->due == aq + 1)
-            *post += amount;
+        else if (l->due == aq + 1 && aq + 1 <= shapan_aq(sc->years, 4))
+            *post += amount; /* none falls due after the game */
     }
     if (v->stage == SHAPAN_STAGE_LONG_LOAN) {
         *post = 0; /* S1 lends again after its repayments */
@@ -229,16 +246,8 @@ void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
         for (int i = 0; i < t->nlines; i++)
             if (t->lines[i].status != SHAPAN_LINE_SOLD && plan_line_ready_aq(v, &t->lines[i]) <= aq)
                 due += sc->line_types[t->lines[i].type].maintenance;
-        int64_t longs = plan_loans_total(t, false) - plan_loans_total(t, true);
-        due += shapan_half_up(longs, sc->fin.long_rate);
-        for (int i = 0; i < t->nloans; i++)
-            if (!t->loans[i].is_short && t->loans[i].due == v->year + 1)
-                due += t->loans[i].principal;
-        ShapanStatement st;
-        shapan_statement(v->w, v->team, v->year, &st);
-        if (st.income[SHAPAN_INC_EBT] > 0)
-            due += shapan_half_up(st.income[SHAPAN_INC_EBT], sc->fin.tax_rate);
-        due += plan_ads(v, v->year + 1, NULL); /* paid at year start, before the next S1 */
+        if (v->year < sc->years)
+            due += year_start_payments(v);
     }
     *post += due;
 }

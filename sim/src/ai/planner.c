@@ -84,8 +84,9 @@ static void excess_stock(const View *v, ShapanCommand *d)
 }
 
 /* `next`, or, if a payment on the way can't be met, raise cash step by step:
- * discount near receivables, then far ones, then sell what no order needs,
- * then any stock; concede last. */
+ * discount near receivables, then far ones, then sell what no order needs, then
+ * an owned plant at once (厂房贴现: its fee costs less than the penalties of
+ * orders whose stock is sold), then any stock; concede last. */
 static bool advance(const View *v, ShapanCommand *c)
 {
     *c = shapan_cmd_simple(SHAPAN_CMD_NEXT, v->team);
@@ -97,7 +98,7 @@ static bool advance(const View *v, ShapanCommand *c)
     while (pl->cash_step < 5) {
         int s = pl->cash_step++;
         ShapanCommand d;
-        if (s == 4) {
+        if (s == 3) {
             /* 厂房贴现: an owned plant is the last reserve of cash */
             d = shapan_cmd_simple(SHAPAN_CMD_DISCOUNT_PLANT, v->team);
             for (int i = 0; i < v->t->nplants; i++)
@@ -128,7 +129,7 @@ static bool advance(const View *v, ShapanCommand *c)
                 pl->cash_step = 1; /* near slots alone won't do: add the far ones next */
         } else if (s == 2) {
             excess_stock(v, &d);
-        } else {
+        } else { /* s == 4 */
             d = shapan_cmd_simple(SHAPAN_CMD_SELL_INVENTORY, v->team);
             for (int m = 0; m < v->sc->nmaterials; m++)
                 d.items[m] = v->t->materials[m];
