@@ -90,11 +90,15 @@ const char *shapan_cmd_name(ShapanCmdType t)
     return cmd_specs[t].name;
 }
 
+/* strcmp == 0, with the first byte compared inline: most candidates differ there
+ * (a replay matches every command name and key against these tables). */
+static bool same(const char *a, const char *b) { return a[0] == b[0] && strcmp(a, b) == 0; }
+
 ShapanCmdType shapan_cmd_from_name(const char *name)
 {
     if (name)
         for (int i = 0; i < SHAPAN_CMD_COUNT; i++)
-            if (strcmp(cmd_specs[i].name, name) == 0)
+            if (same(cmd_specs[i].name, name))
                 return (ShapanCmdType)i;
     return SHAPAN_CMD_COUNT;
 }
@@ -157,7 +161,7 @@ static ShapanErrorCode get_items(const ShapanScenario *sc, const cJSON *obj, Sha
     bool seen[SHAPAN_MAX_ITEMS] = {false};
     for (const cJSON *it = items->child; it; it = it->next) {
         char where[128];
-        snprintf(where, sizeof where, "items.%.100s", it->string ? it->string : "");
+        shapan_json_path_key(where, sizeof where, "items", it->string ? it->string : "");
         int idx = it->string ? shapan_scenario_item(sc, it->string) : -1;
         if (idx < 0 || idx >= SHAPAN_MAX_ITEMS)
             return shapan_error_set(err, SHAPAN_E_UNKNOWN_ID, where,
@@ -186,7 +190,7 @@ static ShapanErrorCode get_slots(const cJSON *obj, ShapanCommand *c, ShapanError
     int i = 0;
     for (const cJSON *it = slots->child; it; it = it->next, i++) {
         char where[32];
-        snprintf(where, sizeof where, "slots[%d]", i);
+        shapan_json_path_index(where, sizeof where, "slots", i);
         if (!shapan_json_int_value(it, 0, SHAPAN_JSON_INT_MAX, &c->slots[i], where, err))
             return err ? err->code : SHAPAN_E_FIELD;
     }
@@ -218,22 +222,24 @@ static ShapanErrorCode get_bids(const ShapanScenario *sc, const cJSON *obj, Shap
         }
         int m = 0, p = 0;
         int64_t amount = 0;
-        snprintf(where, sizeof where, "bids[%d].market", i);
+        char at[24];
+        shapan_json_path_index(at, sizeof at, "bids", i);
+        shapan_json_path_key(where, sizeof where, at, "market");
         ShapanErrorCode rc =
             get_id(sc, b, "market", where, shapan_scenario_market, "market", &m, err);
         if (rc)
             return rc;
-        snprintf(where, sizeof where, "bids[%d].product", i);
+        shapan_json_path_key(where, sizeof where, at, "product");
         rc = get_id(sc, b, "product", where, shapan_scenario_product, "product", &p, err);
         if (rc)
             return rc;
-        snprintf(where, sizeof where, "bids[%d].amount", i);
+        shapan_json_path_key(where, sizeof where, at, "amount");
         rc = get_int(b, "amount", where, 0, INT32_MAX, &amount, err);
         if (rc)
             return rc;
         for (const cJSON *k = b->child; k; k = k->next)
-            if (!k->string || (strcmp(k->string, "market") && strcmp(k->string, "product") &&
-                               strcmp(k->string, "amount"))) {
+            if (!k->string ||
+                !(same(k->string, "market") || same(k->string, "product") || same(k->string, "amount"))) {
                 snprintf(where, sizeof where, "bids[%d].%.40s", i, k->string ? k->string : "");
                 return shapan_error_set(err, SHAPAN_E_FIELD, where, "unknown field");
             }
@@ -299,10 +305,10 @@ static ShapanErrorCode get_field(const ShapanScenario *sc, const cJSON *obj, int
 
 static bool key_allowed(const CmdSpec *spec, const char *key)
 {
-    if (!strcmp(key, "cmd") || !strcmp(key, "team") || !strcmp(key, "seq"))
+    if (same(key, "cmd") || same(key, "team") || same(key, "seq"))
         return true;
     for (int i = 0; i < CMD_MAX_FIELDS && spec->fields[i] != F_END; i++)
-        if (!strcmp(key, field_keys[spec->fields[i]]))
+        if (same(key, field_keys[spec->fields[i]]))
             return true;
     return false;
 }
@@ -331,7 +337,7 @@ ShapanErrorCode shapan_cmd_from_cjson(const ShapanScenario *sc, const cJSON *obj
             return shapan_error_set(err, SHAPAN_E_FIELD, key, "unknown field for \"%s\"",
                                     spec->name);
         for (const cJSON *j = obj->child; j != k; j = j->next)
-            if (j->string && !strcmp(j->string, key))
+            if (j->string && same(j->string, key))
                 return shapan_error_set(err, SHAPAN_E_FIELD, key, "field given twice");
     }
 
