@@ -76,6 +76,13 @@ check "tournament" 0 "$cli" tournament --profiles expert,balanced,idle --games 6
 has "tournament head to head" "$tmp/out" "head to head"
 check "bench" 0 "$cli" bench --games 1
 has "bench games/s" "$tmp/out" "games/s"
+has "bench compares the replay with reading the log" "$tmp/out" "replay = [0-9.]* x this"
+check "bench one measurement" 0 "$cli" bench --games 1 --only replay
+if grep -q "games/s" "$tmp/out"; then
+    echo "FAIL: bench --only replay also played the game measurements"
+    fails=$((fails + 1))
+fi
+check "bench unknown measurement" 2 "$cli" bench --only nothing
 
 if [ "$fails" -gt 0 ]; then
     echo "$fails cli check(s) failed"

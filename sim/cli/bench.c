@@ -180,7 +180,9 @@ static void bench_help(void)
            "it as a replay does without simulating: every line parsed, the header's\n"
            "scenario loaded, every command decoded; no world, no apply, no checkpoint.\n"
            "  --games N    games (and replays) per measurement (default 20)\n"
-           "  --seconds S  instead: repeat each measurement for S seconds\n");
+           "  --seconds S  instead: repeat each measurement for S seconds\n"
+           "  --only M     one measurement: games6, logged6, games27, logged27 or replay\n"
+           "               (to count its instructions alone: valgrind --tool=callgrind)\n");
 }
 
 /* The scenario with its order book sized for `teams` (regenerated, seed 1, if needed). */
@@ -198,9 +200,11 @@ static ShapanScenario *sized(const char *path, int teams)
     return sc;
 }
 
+static bool wanted(const char *only, const char *what) { return !only || !strcmp(only, what); }
+
 int cli_bench(int argc, char **argv)
 {
-    const char *scen = "scenarios/standard.json", *rivals = NULL;
+    const char *scen = "scenarios/standard.json", *rivals = NULL, *only = NULL;
     BenchBudget b = {20, 0};
     for (int i = 1; i < argc; i++) {
         const char *a = argv[i], *v = NULL;
@@ -209,13 +213,24 @@ int cli_bench(int argc, char **argv)
             return CLI_OK;
         }
         if (strcmp(a, "--scenario") && strcmp(a, "--games") && strcmp(a, "--seconds") &&
-            strcmp(a, "--rivals"))
+            strcmp(a, "--rivals") && strcmp(a, "--only"))
             return cli_usage_error("bench", "unexpected argument %s", a);
         if (!(v = cli_value(argc, argv, &i)))
             return CLI_USAGE;
         int secs = 0;
         if (!strcmp(a, "--scenario"))
             scen = v;
+        else if (!strcmp(a, "--only")) {
+            static const char *const names[] = {"games6", "logged6", "games27", "logged27",
+                                                "replay"};
+            bool known = false;
+            for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
+                known = known || !strcmp(v, names[k]);
+            if (!known)
+                return cli_usage_error("bench", "--only: expected games6, logged6, games27, "
+                                                "logged27 or replay, got %s", v);
+            only = v;
+        }
         else if (!strcmp(a, "--rivals"))
             rivals = v;
         else if (!strcmp(a, "--games") && !cli_parse_int(v, 1, 1000000, &b.games))
@@ -237,16 +252,18 @@ int cli_bench(int argc, char **argv)
     char *log = NULL;
     if (status == CLI_OK) {
         printf("bench: %s, profiles " BENCH_MIX " cycling\n", scen);
-        if (!bench_games("all-AI games, 6 teams", sc6, &ro, 6, false, &b) ||
-            !bench_games("  the same, logged", sc6, &ro, 6, true, &b) ||
-            !bench_games("all-AI games, 27 teams", sc27, &ro, 27, false, &b) ||
-            !bench_games("  the same, logged", sc27, &ro, 27, true, &b))
+        if ((wanted(only, "games6") &&
+             !bench_games("all-AI games, 6 teams", sc6, &ro, 6, false, &b)) ||
+            (wanted(only, "logged6") && !bench_games("  the same, logged", sc6, &ro, 6, true, &b)) ||
+            (wanted(only, "games27") &&
+             !bench_games("all-AI games, 27 teams", sc27, &ro, 27, false, &b)) ||
+            (wanted(only, "logged27") &&
+             !bench_games("  the same, logged", sc27, &ro, 27, true, &b)))
             status = CLI_REJECTED;
     }
     long dummy = 0;
-    if (status == CLI_OK && (!play_one(sc27, &ro, 27, 1, true, &dummy, &log) || !log))
-        status = CLI_REJECTED;
-    if (status == CLI_OK && !bench_replay(log, &b))
+    if (status == CLI_OK && wanted(only, "replay") &&
+        (!play_one(sc27, &ro, 27, 1, true, &dummy, &log) || !log || !bench_replay(log, &b)))
         status = CLI_REJECTED;
     free(log);
     shapan_scenario_free(sc6);
