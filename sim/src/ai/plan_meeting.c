@@ -79,6 +79,8 @@ bool plan_gen_ads(const View *v, ShapanCommand *c)
     const ShapanScenario *sc = v->sc;
     *c = shapan_cmd_simple(SHAPAN_CMD_ADS, v->team);
     int64_t total = plan_ads(v, v->year, c);
+    if (v->pl->p->shrink_ad_percent < 100 && plan_distressed(v))
+        total = plan_shrink_ads(v, c);
     /* keep what is due before the next S1 */
     int64_t budget = v->t->cash - plan_commitments(v) - v->pl->p->reserve;
     if (total > budget && total > 0) {

@@ -32,7 +32,7 @@ bool plan_build_line_cmd(const View *v, int type, int product, ShapanCommand *c)
 bool plan_gen_build(const View *v, ShapanCommand *c)
 {
     int i = plan_next_build(v);
-    if (i < 0 || !plan_affordable(v, plan_build_cost(v, i)))
+    if (i < 0 || plan_holds_back(v) || !plan_affordable(v, plan_build_cost(v, i)))
         return false;
     const AiBuild *b = &v->pl->p->builds[i];
     if (b->plant) {
@@ -160,6 +160,8 @@ bool plan_gen_deliver(const View *v, ShapanCommand *c)
 bool plan_gen_rnd(const View *v, ShapanCommand *c)
 {
     const ShapanProfile *p = v->pl->p;
+    if (plan_holds_back(v))
+        return false;
     for (int i = 0; i < p->nproducts; i++) {
         int pr = v->pl->product[i];
         if (pr < 0 || v->t->qualified[pr] || v->t->rnd_last_aq[pr] == v->aq ||
@@ -181,7 +183,7 @@ bool plan_gen_rnd(const View *v, ShapanCommand *c)
 bool plan_gen_cert(const View *v, ShapanCommand *c)
 {
     const ShapanProfile *p = v->pl->p;
-    if (v->quarter != 4)
+    if (v->quarter != 4 || plan_holds_back(v))
         return false;
     for (int i = 0; i < p->nmarkets; i++) {
         int m = v->pl->market[i];

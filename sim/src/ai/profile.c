@@ -65,7 +65,10 @@ ShapanProfile *shapan_profile_from_json(const char *text, size_t len, ShapanErro
         shapan_json_int32_opt(root, "ad_noise_percent", 0, 50, 10, &p->ad_noise_percent, "", err) &&
         shapan_json_int32_opt(root, "bid_markup_percent", 100, 300, 180, &p->bid_markup_percent, "",
                               err) &&
-        shapan_json_bool_opt(root, "discount", true, &p->discount, "", err);
+        shapan_json_bool_opt(root, "discount", true, &p->discount, "", err) &&
+        shapan_json_int32_opt(root, "shrink_ad_percent", 0, 100, 100, &p->shrink_ad_percent, "",
+                              err) &&
+        shapan_json_bool_opt(root, "shrink_invest", false, &p->shrink_invest, "", err);
     if (ok)
         p->reserve = reserve;
     ok = ok &&

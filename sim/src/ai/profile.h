@@ -49,6 +49,8 @@ struct ShapanProfile {
     int bid_markup_percent; /* bid price = direct cost x qty x this / 100 */
     bool discount;          /* discounts receivables to pay what is due */
     bool idle;              /* does nothing at all (the idle rival) */
+    int shrink_ad_percent;  /* distressed (plan_shrink.c): ads scaled to this share */
+    bool shrink_invest;     /* distressed: no new builds, R&D, markets or ISO */
 };
 
 #endif
