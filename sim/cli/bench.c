@@ -181,7 +181,9 @@ static void bench_help(void)
            "scenario loaded, every command decoded; no world, no apply, no checkpoint.\n"
            "  --games N    games (and replays) per measurement (default 20)\n"
            "  --seconds S  instead: repeat each measurement for S seconds\n"
-           "  --only M     one measurement: games6, logged6, games27, logged27 or replay\n"
+           "  --only M     one measurement: games6, logged6, games27, logged27, engine6\n"
+           "               (six built-in idle rivals: the engine with rivals that cost\n"
+           "               nothing) or replay\n"
            "               (to count its instructions alone: valgrind --tool=callgrind)\n");
 }
 
@@ -198,6 +200,18 @@ static ShapanScenario *sized(const char *path, int teams)
         return NULL;
     }
     return sc;
+}
+
+/* Six built-in idle rivals (sim/src/ai/idle.c): what the engine alone costs. */
+static bool bench_engine(const ShapanScenario *sc, const BenchBudget *b)
+{
+    CliRoster idle;
+    memset(&idle, 0, sizeof idle);
+    snprintf(idle.rivals[0].name, sizeof idle.rivals[0].name, "idle");
+    idle.rivals[0].rival = shapan_rival_find("idle");
+    idle.n = idle.nseq = 1;
+    return idle.rivals[0].rival &&
+           bench_games("6 built-in idle rivals", sc, &idle, 6, false, b);
 }
 
 static bool wanted(const char *only, const char *what) { return !only || !strcmp(only, what); }
@@ -221,14 +235,14 @@ int cli_bench(int argc, char **argv)
         if (!strcmp(a, "--scenario"))
             scen = v;
         else if (!strcmp(a, "--only")) {
-            static const char *const names[] = {"games6", "logged6", "games27", "logged27",
-                                                "replay"};
+            static const char *const names[] = {"games6",   "logged6", "games27",
+                                                "logged27", "engine6", "replay"};
             bool known = false;
             for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
                 known = known || !strcmp(v, names[k]);
             if (!known)
                 return cli_usage_error("bench", "--only: expected games6, logged6, games27, "
-                                                "logged27 or replay, got %s", v);
+                                                "logged27, engine6 or replay, got %s", v);
             only = v;
         }
         else if (!strcmp(a, "--rivals"))
@@ -258,7 +272,8 @@ int cli_bench(int argc, char **argv)
             (wanted(only, "games27") &&
              !bench_games("all-AI games, 27 teams", sc27, &ro, 27, false, &b)) ||
             (wanted(only, "logged27") &&
-             !bench_games("  the same, logged", sc27, &ro, 27, true, &b)))
+             !bench_games("  the same, logged", sc27, &ro, 27, true, &b)) ||
+            (wanted(only, "engine6") && !bench_engine(sc6, &b)))
             status = CLI_REJECTED;
     }
     long dummy = 0;
