@@ -7,61 +7,153 @@
 
 /* ---- the meeting ---------------------------------------------------------------------- */
 
+/* What the rivals sold at `year - 1`'s meeting, from public order ownership:
+ * units of each product per live rival, and the markets it sold in. */
+typedef struct {
+    int64_t units[SHAPAN_MAX_TEAMS + 1][SHAPAN_MAX_PRODUCTS];
+    unsigned markets[SHAPAN_MAX_TEAMS + 1];
+} RivalSales;
+
+static void rival_sales(const View *v, int year, RivalSales *rs)
+{
+    const ShapanScenario *sc = v->sc;
+    memset(rs, 0, sizeof *rs);
+    for (int i = 0; i < sc->norders; i++) {
+        const ShapanOrder *o = &sc->orders[i];
+        int r = o->year == year - 1 ? shapan_view_order_owner(v->w, i) : 0;
+        int by, bq;
+        if (r <= 0 || r == v->team || shapan_view_bankrupt(v->w, r, &by, &bq))
+            continue;
+        rs->units[r][o->product] += o->qty;
+        rs->markets[r] |= 1u << o->market;
+    }
+}
+
+/* Units of market m's cell of product pr in `year`'s book, at least 1 (the
+ * forecast is sized for forecast_teams teams). */
+static int64_t cell_units(const View *v, int year, int m, int pr)
+{
+    const ShapanScenario *sc = v->sc;
+    int64_t u = (int64_t)sc->forecast[year][m][pr].qty * shapan_world_teams(v->w) /
+                (sc->forecast_teams ? sc->forecast_teams : 1);
+    return u > 1 ? u : 1;
+}
+
+/* How the units of product pr are split over the held markets (wt: each cell's
+ * forecast quantity): less crowd_percent of what the rivals are likely to take
+ * there (each rival's units of pr last year, spread over the markets it sold in
+ * by this year's forecast).  A cell the rivals fill gets nothing, unless all do. */
+static void market_weights(const View *v, const RivalSales *rs, int year, int pr,
+                           int64_t wt[SHAPAN_MAX_MARKETS])
+{
+    const ShapanScenario *sc = v->sc;
+    int64_t rival[SHAPAN_MAX_MARKETS] = {0}, sum = 0;
+    int nteams = shapan_world_teams(v->w);
+    for (int r = 1; r <= nteams; r++) {
+        int64_t in = 0;
+        for (int m = 0; m < sc->nmarkets; m++)
+            in += (rs->markets[r] >> m & 1u) ? sc->forecast[year][m][pr].qty : 0;
+        for (int m = 0; m < sc->nmarkets && in > 0; m++)
+            if (rs->markets[r] >> m & 1u)
+                rival[m] += rs->units[r][pr] * sc->forecast[year][m][pr].qty / in;
+    }
+    for (int m = 0; m < sc->nmarkets; m++) {
+        /* the forecast is sized for forecast_teams teams */
+        int64_t taken = rival[m] * sc->forecast_teams * v->pl->p->crowd_percent / 100 / nteams;
+        rival[m] = wt[m] > taken ? wt[m] - taken : 0;
+        sum += rival[m];
+    }
+    if (sum > 0)
+        memcpy(wt, rival, sizeof rival);
+}
+
+/* The ad of one cell: enough picks for `share` units, scaled by the profile. */
+/* The picks worth buying in a cell of f (book sized for nteams) where `rivals`
+ * rivals sold last year: its share of the cell's orders, rounded up.  Each round
+ * every ranked team takes one order, so picks beyond that are seldom used. */
+static int64_t share_of_picks(const View *v, const ShapanForecastCell *f, int rivals)
+{
+    int64_t n = (int64_t)f->count * shapan_world_teams(v->w) /
+                (v->sc->forecast_teams ? v->sc->forecast_teams : 1);
+    return (n + rivals) / (rivals + 1);
+}
+
+/* Rivals that sold product pr and sold in market m last year. */
+static int rivals_in(const View *v, const RivalSales *rs, int m, int pr)
+{
+    int k = 0;
+    for (int r = 1; r <= shapan_world_teams(v->w); r++)
+        k += rs->units[r][pr] > 0 && (rs->markets[r] >> m & 1u);
+    return k;
+}
+
+/* The ad of one cell: enough picks for `share` units (with share_picks, no more
+ * than its share of the orders among `rivals` rivals), scaled by the profile. */
+static int64_t cell_ad(const View *v, const ShapanForecastCell *f, int64_t share, int rivals,
+                       bool noise)
+{
+    const ShapanScenario *sc = v->sc;
+    const ShapanProfile *p = v->pl->p;
+    int64_t per_order = f->count > 0 ? (f->qty + f->count - 1) / f->count : 1;
+    int64_t picks = (share + per_order - 1) / per_order;
+    if (p->share_picks && rivals > 0 && picks > share_of_picks(v, f, rivals))
+        picks = share_of_picks(v, f, rivals);
+    if (picks < 1)
+        picks = 1;
+    /* the extra picks scale with ad_percent; ad_extra is a flat bid for rank */
+    int64_t ad =
+        sc->meet.min_ad + sc->meet.pick_step * (picks - 1) * p->ad_percent / 100 + p->ad_extra;
+    if (noise && p->ad_noise_percent > 0) {
+        /* 0..2 W more, seeded: equal rivals rarely tie exactly */
+        ad += (int64_t)shapan_rng_below(&v->pl->rng, 3);
+    }
+    return ad < sc->meet.min_ad ? sc->meet.min_ad : ad;
+}
+
 /* The ads for `year`'s meeting: enough picks in every held market to sell what
- * the lines can make by Q4 of that year, split by the public forecast, scaled by
- * the profile.  Fills c (when given) and returns the total. */
+ * the lines can make by Q4 of that year, split over the markets by their cells'
+ * size (market_weights), scaled by the profile.  Fills c (when given) and
+ * returns the total. */
 int64_t plan_ads(const View *v, int year, ShapanCommand *c)
 {
     const ShapanScenario *sc = v->sc;
     const ShapanProfile *p = v->pl->p;
-    int nteams = shapan_world_teams(v->w);
     int j = shapan_aq(year, 4) - v->aq;
     int64_t total = 0;
     if (year > sc->years || !sc->meeting_year[year] || j < 0 || j >= HORIZON)
         return 0;
+    RivalSales rs;
+    if (p->crowd_percent > 0 || p->share_picks)
+        rival_sales(v, year, &rs);
     for (int pr = 0; pr < sc->nproducts; pr++) {
         if (plan_qualified_from(v, pr) > shapan_aq(year, 1))
             continue;
         int64_t avail[HORIZON];
         plan_capacity(v, pr, avail);
         int64_t units = avail[j] * (100 + p->overbook_percent) / 100;
-        int64_t fq[SHAPAN_MAX_MARKETS] = {0}, sum = 0;
+        int64_t wt[SHAPAN_MAX_MARKETS] = {0}, sum = 0;
         for (int m = 0; m < sc->nmarkets; m++) {
-            const ShapanForecastCell *f = &sc->forecast[year][m][pr];
             bool held = v->t->market_held[m] ||
                         (v->t->market_paid[m] + (v->t->market_last_year[m] == v->year ? 0 : 1) >=
                              sc->markets[m].years &&
                          year > v->year);
-            if (!held || f->qty <= 0)
-                continue;
-            fq[m] = f->qty;
+            if (held && sc->forecast[year][m][pr].qty > 0)
+                wt[m] = sc->forecast[year][m][pr].qty;
         }
+        if (p->crowd_percent > 0)
+            market_weights(v, &rs, year, pr, wt);
         for (int m = 0; m < sc->nmarkets; m++)
-            sum += fq[m];
+            sum += wt[m];
         for (int m = 0; m < sc->nmarkets && units > 0; m++) {
-            if (!fq[m])
+            if (!wt[m])
                 continue;
             const ShapanForecastCell *f = &sc->forecast[year][m][pr];
-            int64_t share = (units * fq[m] + sum - 1) / sum;
-            int64_t cell_units =
-                (int64_t)f->qty * nteams / (sc->forecast_teams ? sc->forecast_teams : 1);
-            if (cell_units < 1)
-                cell_units = 1;
-            if (share > cell_units)
-                share = cell_units;
-            int64_t per_order = f->count > 0 ? (f->qty + f->count - 1) / f->count : 1;
-            int64_t picks = (share + per_order - 1) / per_order;
-            if (picks < 1)
-                picks = 1;
-            /* the extra picks scale with ad_percent; ad_extra is a flat bid for rank */
-            int64_t ad = sc->meet.min_ad + sc->meet.pick_step * (picks - 1) * p->ad_percent / 100 +
-                         p->ad_extra;
-            if (c && p->ad_noise_percent > 0) {
-                /* 0..2 W more, seeded: equal rivals rarely tie exactly */
-                ad += (int64_t)shapan_rng_below(&v->pl->rng, 3);
-            }
-            if (ad < sc->meet.min_ad)
-                ad = sc->meet.min_ad;
+            int64_t share = (units * wt[m] + sum - 1) / sum;
+            int64_t cap = cell_units(v, year, m, pr);
+            if (share > cap)
+                share = cap;
+            int rivals = p->share_picks ? rivals_in(v, &rs, m, pr) : 0;
+            int64_t ad = cell_ad(v, f, share, rivals, c != NULL);
             if (c) {
                 ShapanAdBid *b = &c->bids[c->nbids++];
                 b->market = (int8_t)m;

@@ -68,7 +68,9 @@ ShapanProfile *shapan_profile_from_json(const char *text, size_t len, ShapanErro
         shapan_json_bool_opt(root, "discount", true, &p->discount, "", err) &&
         shapan_json_int32_opt(root, "shrink_ad_percent", 0, 100, 100, &p->shrink_ad_percent, "",
                               err) &&
-        shapan_json_bool_opt(root, "shrink_invest", false, &p->shrink_invest, "", err);
+        shapan_json_bool_opt(root, "shrink_invest", false, &p->shrink_invest, "", err) &&
+        shapan_json_int32_opt(root, "crowd_percent", 0, 200, 0, &p->crowd_percent, "", err) &&
+        shapan_json_bool_opt(root, "share_picks", false, &p->share_picks, "", err);
     if (ok)
         p->reserve = reserve;
     ok = ok &&

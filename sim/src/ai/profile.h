@@ -51,6 +51,10 @@ struct ShapanProfile {
     bool idle;              /* does nothing at all (the idle rival) */
     int shrink_ad_percent;  /* distressed (plan_shrink.c): ads scaled to this share */
     bool shrink_invest;     /* distressed: no new builds, R&D, markets or ISO */
+    int crowd_percent;      /* share of the rivals' last-year sales counted against each cell
+                               when its ads are split over the markets (plan_meeting.c) */
+    bool share_picks;       /* buys no more picks in a cell than its share of the orders
+                               among the rivals that sold there last year */
 };
 
 #endif
