@@ -180,6 +180,15 @@ bool plan_gen_rnd(const View *v, ShapanCommand *c)
     return false;
 }
 
+/* A market instalment (Q4) comes before next year's ads, which are cut to the
+ * cash left at year start anyway, and may use the reserve: it is small, and a
+ * year missed keeps the market's orders out of reach a year longer. */
+static bool market_affordable(const View *v, int64_t cost)
+{
+    int64_t ads = v->year < v->sc->years ? plan_ads(v, v->year + 1, NULL) : 0;
+    return v->t->cash >= plan_need_with(v, cost) - ads;
+}
+
 bool plan_gen_cert(const View *v, ShapanCommand *c)
 {
     const ShapanProfile *p = v->pl->p;
@@ -194,7 +203,7 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
         if (p->endgame &&
             v->sc->markets[m].years - v->t->market_paid[m] > v->sc->years - v->year + 1)
             continue;
-        if (!plan_affordable(v, v->sc->markets[m].fee))
+        if (!market_affordable(v, v->sc->markets[m].fee))
             return false;
         *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_MARKET, v->team);
         c->market = m;
