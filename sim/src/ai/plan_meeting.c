@@ -110,9 +110,28 @@ static int64_t cell_ad(const View *v, const ShapanForecastCell *f, int64_t share
     return ad < sc->meet.min_ad ? sc->meet.min_ad : ad;
 }
 
+/* Adds to share[] the units split over the cells by wt, each cell up to its
+ * size in the book; returns the units no cell took. */
+static int64_t split_units(const View *v, int year, int pr, int64_t units,
+                           const int64_t wt[SHAPAN_MAX_MARKETS], int64_t share[SHAPAN_MAX_MARKETS])
+{
+    int64_t sum = 0, left = units;
+    for (int m = 0; m < v->sc->nmarkets; m++)
+        sum += wt[m];
+    for (int m = 0; m < v->sc->nmarkets && sum > 0 && units > 0; m++) {
+        int64_t room = cell_units(v, year, m, pr) - share[m];
+        int64_t u = wt[m] ? (units * wt[m] + sum - 1) / sum : 0;
+        u = u < room ? u : room > 0 ? room : 0;
+        share[m] += u;
+        left -= u;
+    }
+    return left > 0 ? left : 0;
+}
+
 /* The ads for `year`'s meeting: enough picks in every held market to sell what
  * the lines can make by Q4 of that year, split over the markets by their cells'
- * size (market_weights), scaled by the profile.  Fills c (when given) and
+ * size (market_weights; the units the cells the rivals leave can't take go to
+ * the held cells by size), scaled by the profile.  Fills c (when given) and
  * returns the total. */
 int64_t plan_ads(const View *v, int year, ShapanCommand *c)
 {
@@ -131,7 +150,7 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
         int64_t avail[HORIZON];
         plan_capacity(v, pr, avail);
         int64_t units = avail[j] * (100 + p->overbook_percent) / 100;
-        int64_t wt[SHAPAN_MAX_MARKETS] = {0}, sum = 0;
+        int64_t wt[SHAPAN_MAX_MARKETS] = {0};
         for (int m = 0; m < sc->nmarkets; m++) {
             bool held = v->t->market_held[m] ||
                         (v->t->market_paid[m] + (v->t->market_last_year[m] == v->year ? 0 : 1) >=
@@ -140,20 +159,19 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
             if (held && sc->forecast[year][m][pr].qty > 0)
                 wt[m] = sc->forecast[year][m][pr].qty;
         }
+        int64_t share[SHAPAN_MAX_MARKETS] = {0}, held[SHAPAN_MAX_MARKETS];
+        memcpy(held, wt, sizeof held);
         if (p->crowd_percent > 0)
             market_weights(v, &rs, year, pr, wt);
-        for (int m = 0; m < sc->nmarkets; m++)
-            sum += wt[m];
-        for (int m = 0; m < sc->nmarkets && units > 0; m++) {
-            if (!wt[m])
+        int64_t left = split_units(v, year, pr, units, wt, share);
+        if (p->crowd_percent > 0 && left > 0)
+            split_units(v, year, pr, left, held, share); /* what the open cells can't take */
+        for (int m = 0; m < sc->nmarkets; m++) {
+            if (!share[m])
                 continue;
             const ShapanForecastCell *f = &sc->forecast[year][m][pr];
-            int64_t share = (units * wt[m] + sum - 1) / sum;
-            int64_t cap = cell_units(v, year, m, pr);
-            if (share > cap)
-                share = cap;
             int rivals = p->share_picks ? rivals_in(v, &rs, m, pr) : 0;
-            int64_t ad = cell_ad(v, f, share, rivals, c != NULL);
+            int64_t ad = cell_ad(v, f, share[m], rivals, c != NULL);
             if (c) {
                 ShapanAdBid *b = &c->bids[c->nbids++];
                 b->market = (int8_t)m;
