@@ -8,7 +8,7 @@
  *
  * The issue also asks that idle always rank last.  The profiles don't reach that
  * yet (a planner that goes bankrupt or ends at or below idle's 395 ranks below it in
- * about a quarter of the games), so that check is its own case, built only with
+ * about 6 % of the games), so that check is its own case, built only with
  * -DSHAPAN_STRENGTH_STRICT=ON, and the
  * requirement stays open (docs/tournament.md). */
 #include <stdio.h>
