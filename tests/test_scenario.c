@@ -473,14 +473,14 @@ static void test_digest_covers_values(void **state)
     char *text = read_text("scenarios/classic.json", &len);
     uint64_t base = digest_of(text);
     static const char *const edits[][2] = {
-        {"\"name\": \"用友", "\"name\": \"X用友"},          /* a string */
-        {"\"max_plants\": 2", "\"max_plants\": 3"},          /* a top-level int */
-        {"\"years\":4,\"points\":14", "\"years\":4,\"points\":15"}, /* a certificate */
+        {"\"name\": \"用友", "\"name\": \"X用友"},                        /* a string */
+        {"\"max_plants\": 2", "\"max_plants\": 3"},                       /* a top-level int */
+        {"\"years\":4,\"points\":14", "\"years\":4,\"points\":15"},       /* a certificate */
         {"{\"item\":\"R2\",\"qty\":1}]", "{\"item\":\"R2\",\"qty\":2}]"}, /* a bom */
-        {"\"short_rate\": \"5/100\"", "\"short_rate\": \"6/100\""},        /* a rate */
-        {"\"qty\":4,\"price\":20", "\"qty\":4,\"price\":21"},              /* an order */
-        {"\"receivables\": [0,0,15,0]", "\"receivables\": [0,15,0,0]"},       /* opening */
-        {"\"market_leader\": true", "\"market_leader\": false"},            /* a bool */
+        {"\"short_rate\": \"5/100\"", "\"short_rate\": \"6/100\""},       /* a rate */
+        {"\"qty\":4,\"price\":20", "\"qty\":4,\"price\":21"},             /* an order */
+        {"\"receivables\": [0,0,15,0]", "\"receivables\": [0,15,0,0]"},   /* opening */
+        {"\"market_leader\": true", "\"market_leader\": false"},          /* a bool */
     };
     for (size_t i = 0; i < sizeof edits / sizeof edits[0]; i++) {
         char *t = replaced(text, edits[i][0], edits[i][1]);

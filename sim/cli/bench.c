@@ -210,8 +210,7 @@ static bool bench_engine(const ShapanScenario *sc, const BenchBudget *b)
     snprintf(idle.rivals[0].name, sizeof idle.rivals[0].name, "idle");
     idle.rivals[0].rival = shapan_rival_find("idle");
     idle.n = idle.nseq = 1;
-    return idle.rivals[0].rival &&
-           bench_games("6 built-in idle rivals", sc, &idle, 6, false, b);
+    return idle.rivals[0].rival && bench_games("6 built-in idle rivals", sc, &idle, 6, false, b);
 }
 
 static bool wanted(const char *only, const char *what) { return !only || !strcmp(only, what); }
@@ -241,11 +240,12 @@ int cli_bench(int argc, char **argv)
             for (size_t k = 0; k < sizeof names / sizeof names[0]; k++)
                 known = known || !strcmp(v, names[k]);
             if (!known)
-                return cli_usage_error("bench", "--only: expected games6, logged6, games27, "
-                                                "logged27, engine6 or replay, got %s", v);
+                return cli_usage_error("bench",
+                                       "--only: expected games6, logged6, games27, "
+                                       "logged27, engine6 or replay, got %s",
+                                       v);
             only = v;
-        }
-        else if (!strcmp(a, "--rivals"))
+        } else if (!strcmp(a, "--rivals"))
             rivals = v;
         else if (!strcmp(a, "--games") && !cli_parse_int(v, 1, 1000000, &b.games))
             return cli_usage_error("bench", "--games: expected 1..1000000, got %s", v);
@@ -268,7 +268,8 @@ int cli_bench(int argc, char **argv)
         printf("bench: %s, profiles " BENCH_MIX " cycling\n", scen);
         if ((wanted(only, "games6") &&
              !bench_games("all-AI games, 6 teams", sc6, &ro, 6, false, &b)) ||
-            (wanted(only, "logged6") && !bench_games("  the same, logged", sc6, &ro, 6, true, &b)) ||
+            (wanted(only, "logged6") &&
+             !bench_games("  the same, logged", sc6, &ro, 6, true, &b)) ||
             (wanted(only, "games27") &&
              !bench_games("all-AI games, 27 teams", sc27, &ro, 27, false, &b)) ||
             (wanted(only, "logged27") &&

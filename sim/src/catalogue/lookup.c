@@ -175,4 +175,3 @@ uint64_t shapan_fnv1a(uint64_t h, const void *data, size_t len)
     }
     return h;
 }
-

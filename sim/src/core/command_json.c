@@ -238,8 +238,8 @@ static ShapanErrorCode get_bids(const ShapanScenario *sc, const cJSON *obj, Shap
         if (rc)
             return rc;
         for (const cJSON *k = b->child; k; k = k->next)
-            if (!k->string ||
-                !(same(k->string, "market") || same(k->string, "product") || same(k->string, "amount"))) {
+            if (!k->string || !(same(k->string, "market") || same(k->string, "product") ||
+                                same(k->string, "amount"))) {
                 snprintf(where, sizeof where, "bids[%d].%.40s", i, k->string ? k->string : "");
                 return shapan_error_set(err, SHAPAN_E_FIELD, where, "unknown field");
             }

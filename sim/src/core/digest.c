@@ -64,7 +64,8 @@ static inline void hash_step(Sink *s, int64_t v)
 }
 
 #define EMIT(s, v, ...)                                                                            \
-    ((s)->mode == SINK_HASH ? hash_step((s), (int64_t)(v)) : emit_slow((s), (int64_t)(v), __VA_ARGS__))
+    ((s)->mode == SINK_HASH ? hash_step((s), (int64_t)(v))                                         \
+                            : emit_slow((s), (int64_t)(v), __VA_ARGS__))
 
 static void walk_team(Sink *s, const char *who, int ti, const ShapanTeam *t, int nm, int np,
                       int nmk, int niso)
@@ -85,12 +86,16 @@ static void walk_team(Sink *s, const char *who, int ti, const ShapanTeam *t, int
     FA(materials, nm);
     FA(products, np);
     /* sparse by quarter: only what is on order or owed, each with its place */
-    for (int q = 0; q < SHAPAN_MAX_QUARTERS; q++)
+    static const int32_t none[SHAPAN_MAX_MATERIALS];
+    for (int q = 0; q < SHAPAN_MAX_QUARTERS; q++) {
+        if (memcmp(t->arrivals[q], none, sizeof none) == 0)
+            continue; /* most quarters order nothing: one compare of the row */
         for (int m = 0; m < nm; m++)
             if (t->arrivals[q][m]) {
                 EMIT(s, q * SHAPAN_MAX_MATERIALS + m, "%s[%d].arrivals[%d][%d].at", who, ti, q, m);
                 EMIT(s, t->arrivals[q][m], "%s[%d].arrivals[%d][%d]", who, ti, q, m);
             }
+    }
     EMIT(s, -1, "%s[%d].arrivals.end", who, ti);
     for (int q = 0; q < SHAPAN_MAX_QUARTERS; q++)
         if (t->recv[q]) {

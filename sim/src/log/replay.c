@@ -297,8 +297,8 @@ ShapanErrorCode shapan_replay_text(const char *text, size_t len, const ShapanRep
         return line_error(err, SHAPAN_E_LOG, 1, "header: malformed JSON");
     ShapanErrorCode rc = shapan_log_header_parse(obj, &out->header, err);
     if (rc == SHAPAN_OK)
-        out->scenario = header_scenario(&out->header,
-                                        cJSON_GetObjectItemCaseSensitive(obj, "scenario"), opt, err);
+        out->scenario = header_scenario(
+            &out->header, cJSON_GetObjectItemCaseSensitive(obj, "scenario"), opt, err);
     cJSON_Delete(obj);
     if (rc)
         return rc;
