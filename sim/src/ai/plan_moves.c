@@ -130,11 +130,43 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
     return any;
 }
 
+/* An order due now that stock lacks at most emergency_units of: buys the
+ * missing units at the emergency price (RULES.md §1: 3 x direct cost) when
+ * delivering beats the penalty, and when the cash, counting the order's price
+ * (its receivable discounted at 9 % at most), still covers what is due before
+ * the next chance to borrow. */
+static bool gen_emergency(const View *v, ShapanCommand *c)
+{
+    const ShapanScenario *sc = v->sc;
+    for (int i = 0; i < v->t->nheld; i++) {
+        const ShapanHeld *h = &v->t->held[i];
+        const ShapanOrder *o = &sc->orders[h->order];
+        int64_t lack = o->qty - v->t->products[o->product];
+        if (h->status != SHAPAN_HELD_OPEN || h->delivery != v->quarter || lack <= 0 ||
+            lack > v->pl->p->emergency_units)
+            continue;
+        int64_t std = lack * sc->products[o->product].direct_cost;
+        int64_t cost = shapan_half_up(std, sc->fin.emergency_product);
+        int64_t gain = o->price - sc->products[o->product].direct_cost * o->qty - (cost - std) +
+                       shapan_half_up(o->price, sc->fin.penalty_rate);
+        int64_t in = o->term ? o->price - shapan_ceil(o->price, sc->fin.discount_far) : o->price;
+        if (gain <= 0 || v->t->cash < cost || v->t->cash < plan_need_with(v, cost - in))
+            continue;
+        *c = shapan_cmd_simple(SHAPAN_CMD_EMERGENCY_BUY, v->team);
+        c->items[sc->nmaterials + o->product] = lack;
+        return true;
+    }
+    return false;
+}
+
 /* Delivers in deadline order per product: stock goes to the order due first,
- * never to a later one while an earlier one that can still be met waits. */
+ * never to a later one while an earlier one that can still be met waits
+ * (after buying the units of an order due now that gen_emergency buys). */
 bool plan_gen_deliver(const View *v, ShapanCommand *c)
 {
     const ShapanScenario *sc = v->sc;
+    if (gen_emergency(v, c))
+        return true;
     for (int p = 0; p < sc->nproducts; p++) {
         int first = -1;
         for (int i = 0; i < v->t->nheld; i++) {

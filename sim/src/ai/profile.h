@@ -55,6 +55,8 @@ struct ShapanProfile {
                                when its ads are split over the markets (plan_meeting.c) */
     bool share_picks;       /* buys no more picks in a cell than its share of the orders
                                among the rivals that sold there last year */
+    int emergency_units;    /* an order due now that stock lacks at most this many units of:
+                               buys them at the emergency price (plan_moves.c) */
 };
 
 #endif
