@@ -9,6 +9,13 @@
 
 #define HORIZON 8 /* quarters simulated ahead */
 
+/* What the rivals sold at one year's meeting, from public order ownership:
+ * units of each product per live rival, and the markets it sold in. */
+typedef struct {
+    int64_t units[SHAPAN_MAX_TEAMS + 1][SHAPAN_MAX_PRODUCTS];
+    unsigned markets[SHAPAN_MAX_TEAMS + 1];
+} RivalSales;
+
 typedef struct {
     const ShapanProfile *p;
     int team;
@@ -22,6 +29,13 @@ typedef struct {
     int cash_step;
     int steps;     /* commands proposed at this position */
     ShapanRng rng; /* the rival's own generator: ad noise only */
+    /* rival_sales of sales_world's sales_year meeting with the teams in
+     * sales_gone bankrupt (these only change between meetings: cached, as every
+     * cash plan in a fourth quarter asks for next year's ads) */
+    RivalSales sales;
+    const ShapanWorld *sales_world;
+    int sales_year;
+    uint32_t sales_gone;
 } Planner;
 
 typedef struct {

@@ -7,26 +7,33 @@
 
 /* ---- the meeting ---------------------------------------------------------------------- */
 
-/* What the rivals sold at `year - 1`'s meeting, from public order ownership:
- * units of each product per live rival, and the markets it sold in. */
-typedef struct {
-    int64_t units[SHAPAN_MAX_TEAMS + 1][SHAPAN_MAX_PRODUCTS];
-    unsigned markets[SHAPAN_MAX_TEAMS + 1];
-} RivalSales;
-
-static void rival_sales(const View *v, int year, RivalSales *rs)
+/* What the rivals sold at `year - 1`'s meeting (RivalSales), skipping bankrupt
+ * teams; cached in the planner until a meeting year or a bankruptcy changes it. */
+static const RivalSales *rival_sales(const View *v, int year)
 {
     const ShapanScenario *sc = v->sc;
+    Planner *pl = v->pl;
+    int nteams = shapan_world_teams(v->w), by, bq;
+    uint32_t gone = 0;
+    for (int r = 1; r <= nteams; r++)
+        if (shapan_view_bankrupt(v->w, r, &by, &bq))
+            gone |= 1u << r;
+    RivalSales *rs = &pl->sales;
+    if (pl->sales_world == v->w && pl->sales_year == year && pl->sales_gone == gone)
+        return rs;
     memset(rs, 0, sizeof *rs);
     for (int i = 0; i < sc->norders; i++) {
         const ShapanOrder *o = &sc->orders[i];
         int r = o->year == year - 1 ? shapan_view_order_owner(v->w, i) : 0;
-        int by, bq;
-        if (r <= 0 || r == v->team || shapan_view_bankrupt(v->w, r, &by, &bq))
+        if (r <= 0 || r == v->team || (gone >> r & 1u))
             continue;
         rs->units[r][o->product] += o->qty;
         rs->markets[r] |= 1u << o->market;
     }
+    pl->sales_world = v->w;
+    pl->sales_year = year;
+    pl->sales_gone = gone;
+    return rs;
 }
 
 /* Units of market m's cell of product pr in `year`'s book, at least 1 (the
@@ -141,9 +148,7 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
     int64_t total = 0;
     if (year > sc->years || !sc->meeting_year[year] || j < 0 || j >= HORIZON)
         return 0;
-    RivalSales rs;
-    if (p->crowd_percent > 0 || p->share_picks)
-        rival_sales(v, year, &rs);
+    const RivalSales *rs = p->crowd_percent > 0 || p->share_picks ? rival_sales(v, year) : NULL;
     for (int pr = 0; pr < sc->nproducts; pr++) {
         if (plan_qualified_from(v, pr) > shapan_aq(year, 1))
             continue;
@@ -162,7 +167,7 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
         int64_t share[SHAPAN_MAX_MARKETS] = {0}, held[SHAPAN_MAX_MARKETS];
         memcpy(held, wt, sizeof held);
         if (p->crowd_percent > 0)
-            market_weights(v, &rs, year, pr, wt);
+            market_weights(v, rs, year, pr, wt);
         int64_t left = split_units(v, year, pr, units, wt, share);
         if (p->crowd_percent > 0 && left > 0)
             split_units(v, year, pr, left, held, share); /* what the open cells can't take */
@@ -170,7 +175,7 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
             if (!share[m])
                 continue;
             const ShapanForecastCell *f = &sc->forecast[year][m][pr];
-            int rivals = p->share_picks ? rivals_in(v, &rs, m, pr) : 0;
+            int rivals = p->share_picks ? rivals_in(v, rs, m, pr) : 0;
             int64_t ad = cell_ad(v, f, share[m], rivals, c != NULL);
             if (c) {
                 ShapanAdBid *b = &c->bids[c->nbids++];

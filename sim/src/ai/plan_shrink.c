@@ -49,7 +49,7 @@ static int64_t costs_to_come(const View *v)
         s += lt->maintenance;
         if (l->status != SHAPAN_LINE_BUILDING && l->completed_year < v->year)
             s += l->book - lt->depreciation < lt->residual ? l->book - lt->residual
-                                                            : lt->depreciation;
+                                                           : lt->depreciation;
     }
     return s;
 }
@@ -100,7 +100,4 @@ int64_t plan_shrink_ads(const View *v, ShapanCommand *c)
 
 /* Distressed, a shrink_invest profile starts and pays no build, R&D, market or
  * ISO instalment: they pay back, if ever, after the cap has bitten. */
-bool plan_holds_back(const View *v)
-{
-    return v->pl->p->shrink_invest && plan_distressed(v);
-}
+bool plan_holds_back(const View *v) { return v->pl->p->shrink_invest && plan_distressed(v); }
