@@ -215,10 +215,14 @@ bool plan_order_ok(const View *v, const ShapanOrder *o)
     return v->t->qualified[o->product];
 }
 
+/* Picks the best order of the cell it can deliver: first one that asks an ISO
+ * certificate (only the teams holding it can take it; the others are left to
+ * the rivals), then by value. */
 bool plan_gen_pick(const View *v, int m, int pr, ShapanCommand *c)
 {
     const ShapanScenario *sc = v->sc;
     int best = -1;
+    bool best_iso = false;
     int64_t best_value = 0;
     for (int i = 0; i < sc->norders; i++) {
         const ShapanOrder *o = &sc->orders[i];
@@ -228,8 +232,10 @@ bool plan_gen_pick(const View *v, int m, int pr, ShapanCommand *c)
             continue;
         /* margin, less about 2 % of the price per quarter of credit */
         int64_t value = o->price - sc->products[pr].direct_cost * o->qty - o->price * o->term / 50;
-        if (best < 0 || value > best_value) {
+        bool iso = o->iso_mask != 0;
+        if (best < 0 || iso > best_iso || (iso == best_iso && value > best_value)) {
             best = i;
+            best_iso = iso;
             best_value = value;
         }
     }
