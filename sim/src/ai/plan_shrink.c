@@ -63,11 +63,42 @@ int64_t plan_projected_equity(const View *v)
     return st.balance[SHAPAN_BAL_EQUITY] + open_margin(v) - costs_to_come(v);
 }
 
+/* Idle's final equity (share capital less the admin fee of every quarter), the
+ * score a planner must beat; 0 for a scenario with an opening company. */
+static int64_t idle_floor(const ShapanScenario *sc)
+{
+    if (sc->opening.present)
+        return 0;
+    return sc->capital - sc->fin.admin_fee * 4 * sc->years;
+}
+
+/* The last floor_years of the game, when the final score as it stands to come out
+ * (last year's equity plus this year's result, projected from its orders once
+ * they are known, else last year's, for this year and each year left, times
+ * 100 + the potential held now) is below idle's score plus floor_margin percent:
+ * the planner counts as distressed (its ads cut, and with shrink_invest its
+ * investments held back). */
+static bool below_floor(const View *v)
+{
+    const ShapanScenario *sc = v->sc;
+    int left = sc->years - v->year;
+    if (left >= v->pl->p->floor_years)
+        return false;
+    ShapanStatement st;
+    shapan_statement(v->w, v->team, v->year - 1, &st);
+    int64_t eq = st.balance[SHAPAN_BAL_EQUITY], year_net = st.income[SHAPAN_INC_NET];
+    if (v->stage != SHAPAN_STAGE_YEAR_START && v->stage != SHAPAN_STAGE_MEETING)
+        year_net = plan_projected_equity(v) - eq; /* this year's, its orders known */
+    int64_t final = eq + year_net * (left + 1);
+    int64_t pot = shapan_team_potential(v->w, v->t);
+    return final * (100 + pot) < idle_floor(sc) * (100 + v->pl->p->floor_margin);
+}
+
 /* The business is going against it.  After the meeting (its orders known): next
  * year's cap, 3 x the projected equity, won't hold the debt it carries now.  At
  * year start (no orders yet): last year lost money, or another year like it
  * would leave a cap below the debt. */
-bool plan_distressed(const View *v)
+static bool distressed_now(const View *v)
 {
     if (v->stage == SHAPAN_STAGE_YEAR_START || v->stage == SHAPAN_STAGE_MEETING) {
         if (v->year < 3)
@@ -83,6 +114,9 @@ bool plan_distressed(const View *v)
     int64_t cap = eq > 0 ? shapan_floor(eq, v->sc->fin.loan_cap) : 0;
     return cap < plan_loans_total(v->t, false);
 }
+
+/* The business is going against it, or its score is heading below idle's. */
+bool plan_distressed(const View *v) { return distressed_now(v) || below_floor(v); }
 
 /* Distressed, the ads are cut to shrink_ad_percent of each cell (never below
  * the minimum that ranks): it keeps a place in every cell it can fill for less.

@@ -71,7 +71,10 @@ ShapanProfile *shapan_profile_from_json(const char *text, size_t len, ShapanErro
         shapan_json_bool_opt(root, "shrink_invest", false, &p->shrink_invest, "", err) &&
         shapan_json_int32_opt(root, "crowd_percent", 0, 200, 0, &p->crowd_percent, "", err) &&
         shapan_json_bool_opt(root, "share_picks", false, &p->share_picks, "", err) &&
-        shapan_json_int32_opt(root, "emergency_units", 0, 100, 0, &p->emergency_units, "", err);
+        shapan_json_int32_opt(root, "emergency_units", 0, 100, 0, &p->emergency_units, "", err) &&
+        shapan_json_int32_opt(root, "floor_years", 0, SHAPAN_MAX_YEARS, 0, &p->floor_years, "",
+                              err) &&
+        shapan_json_int32_opt(root, "floor_margin", 0, 1000, 0, &p->floor_margin, "", err);
     if (ok)
         p->reserve = reserve;
     ok = ok &&

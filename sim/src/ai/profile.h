@@ -57,6 +57,9 @@ struct ShapanProfile {
                                among the rivals that sold there last year */
     int emergency_units;    /* an order due now that stock lacks at most this many units of:
                                buys them at the emergency price (plan_moves.c) */
+    int floor_years;        /* the last years in which a score heading below idle's holds back
+                               (plan_shrink.c) */
+    int floor_margin;       /* percent of idle's score added to that floor */
 };
 
 #endif
