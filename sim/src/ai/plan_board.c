@@ -73,17 +73,17 @@ void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int 
 
 const PlanSims *plan_sims(const View *v)
 {
-    PlanSims *ps = v->sims;
-    if (!ps->ready) {
+    PlanMemo *m = v->memo;
+    if (!m->sims_ready) {
         for (int i = 0; i < v->t->nlines; i++)
-            plan_sim_line(v, &v->t->lines[i], ps->starts[i], ps->done[i]);
-        ps->ready = true;
+            plan_sim_line(v, &v->t->lines[i], m->sims.starts[i], m->sims.done[i]);
+        m->sims_ready = true;
     }
-    return ps;
+    return &m->sims;
 }
 
 /* Units of p in stock by S4 of each of the next HORIZON quarters (cumulative). */
-void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
+static void capacity_of(const View *v, int p, int64_t avail[HORIZON])
 {
     const ShapanTeam *t = v->t;
     int64_t c = t->products[p];
@@ -101,6 +101,16 @@ void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
         c += add[j];
         avail[j] = c;
     }
+}
+
+void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
+{
+    PlanMemo *m = v->memo;
+    if (!(m->cap_ready & 1u << p)) {
+        capacity_of(v, p, m->cap[p]);
+        m->cap_ready |= 1u << p;
+    }
+    memcpy(avail, m->cap[p], sizeof m->cap[p]);
 }
 
 /* Open orders of p due by the end of quarter j of this year (cumulative), by index. */
@@ -138,7 +148,7 @@ bool plan_feasible(const View *v, int p, int qty, int delivery)
 
 /* Units of p still worth making: open orders not covered by stock and work in
  * process, plus the stock to carry into next year (none in the last year). */
-int64_t plan_want_units(const View *v, int p)
+static int64_t want_units_of(const View *v, int p)
 {
     const ShapanTeam *t = v->t;
     int64_t need = 0, have = t->products[p];
@@ -167,6 +177,16 @@ int64_t plan_want_units(const View *v, int p)
     return need - have;
 }
 
+int64_t plan_want_units(const View *v, int p)
+{
+    PlanMemo *m = v->memo;
+    if (!(m->want_ready & 1u << p)) {
+        m->want[p] = want_units_of(v, p);
+        m->want_ready |= 1u << p;
+    }
+    return m->want[p];
+}
+
 /* ---- cash ------------------------------------------------------------------------- */
 
 int64_t plan_loans_total(const ShapanTeam *t, bool short_only)
@@ -178,7 +198,25 @@ int64_t plan_loans_total(const ShapanTeam *t, bool short_only)
     return s;
 }
 
-int64_t plan_ads(const View *v, int year, ShapanCommand *c);
+const ShapanStatement *plan_statement(const View *v)
+{
+    PlanMemo *m = v->memo;
+    if (!m->stmt_ready) {
+        shapan_statement(v->w, v->team, v->year, &m->st);
+        m->stmt_ready = true;
+    }
+    return &m->st;
+}
+
+int64_t plan_next_ads(const View *v)
+{
+    PlanMemo *m = v->memo;
+    if (!m->ads_ready) {
+        m->next_ads = plan_ads(v, v->year + 1, NULL);
+        m->ads_ready = true;
+    }
+    return m->next_ads;
+}
 
 /* What the next year start takes: long-loan interest and principal, the tax, the ads. */
 static int64_t year_start_payments(const View *v)
@@ -190,11 +228,10 @@ static int64_t year_start_payments(const View *v)
     for (int i = 0; i < t->nloans; i++)
         if (!t->loans[i].is_short && t->loans[i].due == v->year + 1)
             due += t->loans[i].principal;
-    ShapanStatement st;
-    shapan_statement(v->w, v->team, v->year, &st);
-    if (st.income[SHAPAN_INC_EBT] > 0)
-        due += shapan_half_up(st.income[SHAPAN_INC_EBT], sc->fin.tax_rate);
-    return due + plan_ads(v, v->year + 1, NULL); /* paid at year start, before the next S1 */
+    int64_t ebt = plan_statement(v)->income[SHAPAN_INC_EBT];
+    if (ebt > 0)
+        due += shapan_half_up(ebt, sc->fin.tax_rate);
+    return due + plan_next_ads(v); /* paid at year start, before the next S1 */
 }
 
 /* What is due before the next chance to borrow, less what comes in first.  At
@@ -202,7 +239,7 @@ static int64_t year_start_payments(const View *v)
  * is S1, whose repayments come before its loans; after S1 it is the next S1. */
 /* Payments before this quarter's S4 collection (pre), after it up to the next
  * S1 (post), and that collection (recv). */
-void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
+static void cash_plan_of(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
 {
     const ShapanScenario *sc = v->sc;
     const ShapanTeam *t = v->t;
@@ -252,6 +289,18 @@ void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
     *post += due;
 }
 
+void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
+{
+    PlanMemo *m = v->memo;
+    if (!m->cash_ready) {
+        cash_plan_of(v, &m->pre, &m->post, &m->recv);
+        m->cash_ready = true;
+    }
+    *pre = m->pre;
+    *post = m->post;
+    *recv = m->recv;
+}
+
 /* The most cash needed at any point before the next chance to borrow, if
  * `extra` more is spent before S4.  At year start and in the meeting that
  * chance is the long-loan window; there it is S1 (after its repayments); after
@@ -291,9 +340,7 @@ int64_t plan_loan_headroom_at(const View *v, int percent)
 int64_t plan_loan_headroom(const View *v)
 {
     int64_t room = plan_loan_headroom_at(v, v->pl->p->loan_cap_percent);
-    ShapanStatement st;
-    shapan_statement(v->w, v->team, v->year, &st);
-    int64_t eq = st.balance[SHAPAN_BAL_EQUITY];
+    int64_t eq = plan_statement(v)->balance[SHAPAN_BAL_EQUITY];
     int64_t next =
         (eq > 0 ? shapan_floor(eq, v->sc->fin.loan_cap) : 0) * v->pl->p->loan_cap_percent / 100 -
         plan_loans_total(v->t, false);

@@ -217,7 +217,7 @@ bool plan_gen_rnd(const View *v, ShapanCommand *c)
  * year missed keeps the market's orders out of reach a year longer. */
 static bool market_affordable(const View *v, int64_t cost)
 {
-    int64_t ads = v->year < v->sc->years ? plan_ads(v, v->year + 1, NULL) : 0;
+    int64_t ads = v->year < v->sc->years ? plan_next_ads(v) : 0;
     return v->t->cash >= plan_need_with(v, cost) - ads;
 }
 

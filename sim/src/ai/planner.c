@@ -164,10 +164,11 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
     if (shapan_world_over(w) || shapan_view_bankrupt(w, team, NULL, NULL) ||
         shapan_team_closed_year(w, team) >= sc->years)
         return false;
-    PlanSims sims;
-    sims.ready = false;
+    PlanMemo memo;
+    memo.sims_ready = memo.cash_ready = memo.stmt_ready = memo.ads_ready = false;
+    memo.want_ready = memo.cap_ready = 0;
     View v = {
-        .w = w, .sc = sc, .t = shapan_view_own(w, team), .pl = pl, .team = team, .sims = &sims};
+        .w = w, .sc = sc, .t = shapan_view_own(w, team), .pl = pl, .team = team, .memo = &memo};
     shapan_view_position(w, team, &v.year, &v.quarter, &v.stage);
     v.aq = shapan_aq(v.year, v.quarter);
     v.pre_s1 = v.stage < SHAPAN_STAGE_S1;
