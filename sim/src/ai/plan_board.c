@@ -54,19 +54,24 @@ int plan_line_ready_aq(const View *v, const ShapanLine *l)
  * S3 of quarter aq+j, done[j] = units reaching stock at S1 of aq+j. */
 void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON])
 {
-    const ShapanLineType *lt = &v->sc->line_types[l->type];
-    int wl = l->wip_left;
-    int ready = plan_line_ready_aq(v, l);
-    int qual = plan_qualified_from(v, l->product);
+    int wl = l->wip_left, production_q = v->sc->line_types[l->type].production_q;
+    /* from quarter `from` on a unit may start (as soon as the line is free),
+     * before quarter `end` (the game's end); locals, as the stores below could
+     * alias the view */
+    int from = plan_line_ready_aq(v, l) - v->aq, qual = plan_qualified_from(v, l->product) - v->aq;
+    if (qual > from)
+        from = qual;
+    if (from < (v->stage <= SHAPAN_STAGE_S3 ? 0 : 1))
+        from = v->stage <= SHAPAN_STAGE_S3 ? 0 : 1;
+    int end = (v->sc->years - v->year + 1) * 4 - (v->quarter - 1);
+    bool pre_s1 = v->pre_s1;
     for (int j = 0; j < HORIZON; j++) {
         starts[j] = done[j] = 0;
-        int aq = v->aq + j;
-        if ((j > 0 || v->pre_s1) && wl > 0 && --wl == 0)
+        if ((j > 0 || pre_s1) && wl > 0 && --wl == 0)
             done[j] = 1;
-        bool can = (j > 0 || v->stage <= SHAPAN_STAGE_S3) && aq >= ready && aq >= qual && wl == 0;
-        if (can && v->year + (v->quarter - 1 + j) / 4 <= v->sc->years) {
+        if (j >= from && j < end && wl == 0) {
             starts[j] = 1;
-            wl = lt->production_q;
+            wl = production_q;
         }
     }
 }
