@@ -61,8 +61,8 @@ typedef struct PlanSims {
 } PlanSims;
 
 typedef struct PlanMemo {
-    bool sims_ready, cash_ready, stmt_ready, ads_ready;
-    uint32_t want_ready, cap_ready; /* bit p: want[p], cap[p] */
+    bool sims_ready, cash_ready, stmt_ready, ads_ready, want_ready;
+    uint32_t cap_ready; /* bit p: cap[p] */
     PlanSims sims;
     int64_t pre, post, recv; /* plan_cash_plan */
     ShapanStatement st;      /* this year's statement so far */

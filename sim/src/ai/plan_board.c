@@ -153,41 +153,42 @@ bool plan_feasible(const View *v, int p, int qty, int delivery)
 
 /* Units of p still worth making: open orders not covered by stock and work in
  * process, plus the stock to carry into next year (none in the last year). */
-static int64_t want_units_of(const View *v, int p)
+static void want_units_all(const View *v, int64_t want[SHAPAN_MAX_PRODUCTS])
 {
     const ShapanTeam *t = v->t;
-    int64_t need = 0, have = t->products[p];
+    const ShapanScenario *sc = v->sc;
+    for (int p = 0; p < sc->nproducts; p++)
+        want[p] = -t->products[p];
     for (int i = 0; i < t->nheld; i++) {
         const ShapanHeld *h = &t->held[i];
-        if (h->status == SHAPAN_HELD_OPEN && v->sc->orders[h->order].product == p)
-            need += v->sc->orders[h->order].qty;
+        if (h->status == SHAPAN_HELD_OPEN)
+            want[sc->orders[h->order].product] += sc->orders[h->order].qty;
     }
     /* products used to make other products count as demand too */
+    int carry = v->pl->p->carry_quarters;
     for (int i = 0; i < t->nlines; i++) {
         const ShapanLine *l = &t->lines[i];
-        if (l->wip_left > 0 && l->wip_product == p)
-            have++;
+        if (l->wip_left > 0 && l->wip_product >= 0)
+            want[l->wip_product]--;
         if (l->status == SHAPAN_LINE_SOLD)
             continue;
-        const ShapanProduct *pr = &v->sc->products[l->product];
+        const ShapanProduct *pr = &sc->products[l->product];
         for (int k = 0; k < pr->nbom; k++)
-            if (pr->bom[k].kind == SHAPAN_ITEM_PRODUCT && pr->bom[k].index == p)
-                need += pr->bom[k].qty;
-        if (l->product == p && v->year < v->sc->years)
-            need += v->pl->p->carry_quarters / v->sc->line_types[l->type].production_q +
-                    (v->pl->p->carry_quarters > 0 &&
-                     v->sc->line_types[l->type].production_q > v->pl->p->carry_quarters);
+            if (pr->bom[k].kind == SHAPAN_ITEM_PRODUCT)
+                want[pr->bom[k].index] += pr->bom[k].qty;
+        int pq = sc->line_types[l->type].production_q;
+        if (v->year < sc->years)
+            want[l->product] += carry / pq + (carry > 0 && pq > carry);
     }
     /* before the first meeting year nothing is sold: build the carry only */
-    return need - have;
 }
 
 int64_t plan_want_units(const View *v, int p)
 {
     PlanMemo *m = v->memo;
-    if (!(m->want_ready & 1u << p)) {
-        m->want[p] = want_units_of(v, p);
-        m->want_ready |= 1u << p;
+    if (!m->want_ready) {
+        want_units_all(v, m->want);
+        m->want_ready = true;
     }
     return m->want[p];
 }
