@@ -5,6 +5,8 @@
 #ifndef SHAPAN_AI_PLAN_H
 #define SHAPAN_AI_PLAN_H
 
+#include <string.h>
+
 #include "ai/planner.h"
 
 #define HORIZON 8 /* quarters simulated ahead */
@@ -47,21 +49,45 @@ typedef struct {
     int year, quarter, aq;
     ShapanStage stage;
     bool pre_s1;           /* this quarter's S1 is still to come */
-    struct PlanSims *sims; /* every line simulated at most once per decision */
+    struct PlanMemo *memo; /* what only the board decides, computed once per decision */
 } View;
 
-/* The simulated lines of one decision (plan_sims fills it on first use). */
+/* The board doesn't change inside one decision: what depends on it alone is
+ * computed on first use and kept until the decision ends (a flag or a bit per
+ * product says what is filled). */
 typedef struct PlanSims {
-    bool ready;
     int starts[SHAPAN_MAX_LINES][HORIZON];
     int done[SHAPAN_MAX_LINES][HORIZON];
 } PlanSims;
+
+typedef struct PlanMemo {
+    bool sims_ready, cash_ready, stmt_ready, ads_ready, want_ready;
+    uint32_t cap_ready; /* bit p: cap[p] */
+    PlanSims sims;
+    int64_t pre, post, recv; /* plan_cash_plan */
+    ShapanStatement st;      /* this year's statement so far */
+    int64_t next_ads;        /* plan_ads of next year, without noise */
+    int64_t want[SHAPAN_MAX_PRODUCTS];
+    int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
+} PlanMemo;
+
+/* *c = shapan_cmd_simple(type, team), built in place: no ~770-byte copy. */
+static inline void plan_cmd(ShapanCommand *c, ShapanCmdType type, int team)
+{
+    memset(c, 0, sizeof *c);
+    c->type = type;
+    c->team = team;
+}
 
 int plan_qualified_from(const View *v, int p);
 int plan_line_ready_aq(const View *v, const ShapanLine *l);
 void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON]);
 /* Line i's simulation for this decision (computed once). */
 const PlanSims *plan_sims(const View *v);
+/* This year's statement so far, and next year's ads (plan_ads without noise):
+ * both computed once per decision. */
+const ShapanStatement *plan_statement(const View *v);
+int64_t plan_next_ads(const View *v);
 void plan_capacity(const View *v, int p, int64_t avail[HORIZON]);
 void plan_committed(const View *v, int p, int64_t out[4]);
 bool plan_feasible(const View *v, int p, int qty, int delivery);

@@ -54,36 +54,41 @@ int plan_line_ready_aq(const View *v, const ShapanLine *l)
  * S3 of quarter aq+j, done[j] = units reaching stock at S1 of aq+j. */
 void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON])
 {
-    const ShapanLineType *lt = &v->sc->line_types[l->type];
-    int wl = l->wip_left;
-    int ready = plan_line_ready_aq(v, l);
-    int qual = plan_qualified_from(v, l->product);
+    int wl = l->wip_left, production_q = v->sc->line_types[l->type].production_q;
+    /* from quarter `from` on a unit may start (as soon as the line is free),
+     * before quarter `end` (the game's end); locals, as the stores below could
+     * alias the view */
+    int from = plan_line_ready_aq(v, l) - v->aq, qual = plan_qualified_from(v, l->product) - v->aq;
+    if (qual > from)
+        from = qual;
+    if (from < (v->stage <= SHAPAN_STAGE_S3 ? 0 : 1))
+        from = v->stage <= SHAPAN_STAGE_S3 ? 0 : 1;
+    int end = (v->sc->years - v->year + 1) * 4 - (v->quarter - 1);
+    bool pre_s1 = v->pre_s1;
     for (int j = 0; j < HORIZON; j++) {
         starts[j] = done[j] = 0;
-        int aq = v->aq + j;
-        if ((j > 0 || v->pre_s1) && wl > 0 && --wl == 0)
+        if ((j > 0 || pre_s1) && wl > 0 && --wl == 0)
             done[j] = 1;
-        bool can = (j > 0 || v->stage <= SHAPAN_STAGE_S3) && aq >= ready && aq >= qual && wl == 0;
-        if (can && v->year + (v->quarter - 1 + j) / 4 <= v->sc->years) {
+        if (j >= from && j < end && wl == 0) {
             starts[j] = 1;
-            wl = lt->production_q;
+            wl = production_q;
         }
     }
 }
 
 const PlanSims *plan_sims(const View *v)
 {
-    PlanSims *ps = v->sims;
-    if (!ps->ready) {
+    PlanMemo *m = v->memo;
+    if (!m->sims_ready) {
         for (int i = 0; i < v->t->nlines; i++)
-            plan_sim_line(v, &v->t->lines[i], ps->starts[i], ps->done[i]);
-        ps->ready = true;
+            plan_sim_line(v, &v->t->lines[i], m->sims.starts[i], m->sims.done[i]);
+        m->sims_ready = true;
     }
-    return ps;
+    return &m->sims;
 }
 
 /* Units of p in stock by S4 of each of the next HORIZON quarters (cumulative). */
-void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
+static void capacity_of(const View *v, int p, int64_t avail[HORIZON])
 {
     const ShapanTeam *t = v->t;
     int64_t c = t->products[p];
@@ -101,6 +106,16 @@ void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
         c += add[j];
         avail[j] = c;
     }
+}
+
+void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
+{
+    PlanMemo *m = v->memo;
+    if (!(m->cap_ready & 1u << p)) {
+        capacity_of(v, p, m->cap[p]);
+        m->cap_ready |= 1u << p;
+    }
+    memcpy(avail, m->cap[p], sizeof m->cap[p]);
 }
 
 /* Open orders of p due by the end of quarter j of this year (cumulative), by index. */
@@ -138,33 +153,44 @@ bool plan_feasible(const View *v, int p, int qty, int delivery)
 
 /* Units of p still worth making: open orders not covered by stock and work in
  * process, plus the stock to carry into next year (none in the last year). */
-int64_t plan_want_units(const View *v, int p)
+static void want_units_all(const View *v, int64_t want[SHAPAN_MAX_PRODUCTS])
 {
     const ShapanTeam *t = v->t;
-    int64_t need = 0, have = t->products[p];
+    const ShapanScenario *sc = v->sc;
+    for (int p = 0; p < sc->nproducts; p++)
+        want[p] = -t->products[p];
     for (int i = 0; i < t->nheld; i++) {
         const ShapanHeld *h = &t->held[i];
-        if (h->status == SHAPAN_HELD_OPEN && v->sc->orders[h->order].product == p)
-            need += v->sc->orders[h->order].qty;
+        if (h->status == SHAPAN_HELD_OPEN)
+            want[sc->orders[h->order].product] += sc->orders[h->order].qty;
     }
     /* products used to make other products count as demand too */
+    int carry = v->pl->p->carry_quarters;
     for (int i = 0; i < t->nlines; i++) {
         const ShapanLine *l = &t->lines[i];
-        if (l->wip_left > 0 && l->wip_product == p)
-            have++;
+        if (l->wip_left > 0 && l->wip_product >= 0)
+            want[l->wip_product]--;
         if (l->status == SHAPAN_LINE_SOLD)
             continue;
-        const ShapanProduct *pr = &v->sc->products[l->product];
+        const ShapanProduct *pr = &sc->products[l->product];
         for (int k = 0; k < pr->nbom; k++)
-            if (pr->bom[k].kind == SHAPAN_ITEM_PRODUCT && pr->bom[k].index == p)
-                need += pr->bom[k].qty;
-        if (l->product == p && v->year < v->sc->years)
-            need += v->pl->p->carry_quarters / v->sc->line_types[l->type].production_q +
-                    (v->pl->p->carry_quarters > 0 &&
-                     v->sc->line_types[l->type].production_q > v->pl->p->carry_quarters);
+            if (pr->bom[k].kind == SHAPAN_ITEM_PRODUCT)
+                want[pr->bom[k].index] += pr->bom[k].qty;
+        int pq = sc->line_types[l->type].production_q;
+        if (v->year < sc->years)
+            want[l->product] += carry / pq + (carry > 0 && pq > carry);
     }
     /* before the first meeting year nothing is sold: build the carry only */
-    return need - have;
+}
+
+int64_t plan_want_units(const View *v, int p)
+{
+    PlanMemo *m = v->memo;
+    if (!m->want_ready) {
+        want_units_all(v, m->want);
+        m->want_ready = true;
+    }
+    return m->want[p];
 }
 
 /* ---- cash ------------------------------------------------------------------------- */
@@ -178,7 +204,25 @@ int64_t plan_loans_total(const ShapanTeam *t, bool short_only)
     return s;
 }
 
-int64_t plan_ads(const View *v, int year, ShapanCommand *c);
+const ShapanStatement *plan_statement(const View *v)
+{
+    PlanMemo *m = v->memo;
+    if (!m->stmt_ready) {
+        shapan_statement(v->w, v->team, v->year, &m->st);
+        m->stmt_ready = true;
+    }
+    return &m->st;
+}
+
+int64_t plan_next_ads(const View *v)
+{
+    PlanMemo *m = v->memo;
+    if (!m->ads_ready) {
+        m->next_ads = plan_ads(v, v->year + 1, NULL);
+        m->ads_ready = true;
+    }
+    return m->next_ads;
+}
 
 /* What the next year start takes: long-loan interest and principal, the tax, the ads. */
 static int64_t year_start_payments(const View *v)
@@ -190,11 +234,10 @@ static int64_t year_start_payments(const View *v)
     for (int i = 0; i < t->nloans; i++)
         if (!t->loans[i].is_short && t->loans[i].due == v->year + 1)
             due += t->loans[i].principal;
-    ShapanStatement st;
-    shapan_statement(v->w, v->team, v->year, &st);
-    if (st.income[SHAPAN_INC_EBT] > 0)
-        due += shapan_half_up(st.income[SHAPAN_INC_EBT], sc->fin.tax_rate);
-    return due + plan_ads(v, v->year + 1, NULL); /* paid at year start, before the next S1 */
+    int64_t ebt = plan_statement(v)->income[SHAPAN_INC_EBT];
+    if (ebt > 0)
+        due += shapan_half_up(ebt, sc->fin.tax_rate);
+    return due + plan_next_ads(v); /* paid at year start, before the next S1 */
 }
 
 /* What is due before the next chance to borrow, less what comes in first.  At
@@ -202,7 +245,7 @@ static int64_t year_start_payments(const View *v)
  * is S1, whose repayments come before its loans; after S1 it is the next S1. */
 /* Payments before this quarter's S4 collection (pre), after it up to the next
  * S1 (post), and that collection (recv). */
-void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
+static void cash_plan_of(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
 {
     const ShapanScenario *sc = v->sc;
     const ShapanTeam *t = v->t;
@@ -252,6 +295,18 @@ void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
     *post += due;
 }
 
+void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv)
+{
+    PlanMemo *m = v->memo;
+    if (!m->cash_ready) {
+        cash_plan_of(v, &m->pre, &m->post, &m->recv);
+        m->cash_ready = true;
+    }
+    *pre = m->pre;
+    *post = m->post;
+    *recv = m->recv;
+}
+
 /* The most cash needed at any point before the next chance to borrow, if
  * `extra` more is spent before S4.  At year start and in the meeting that
  * chance is the long-loan window; there it is S1 (after its repayments); after
@@ -291,9 +346,7 @@ int64_t plan_loan_headroom_at(const View *v, int percent)
 int64_t plan_loan_headroom(const View *v)
 {
     int64_t room = plan_loan_headroom_at(v, v->pl->p->loan_cap_percent);
-    ShapanStatement st;
-    shapan_statement(v->w, v->team, v->year, &st);
-    int64_t eq = st.balance[SHAPAN_BAL_EQUITY];
+    int64_t eq = plan_statement(v)->balance[SHAPAN_BAL_EQUITY];
     int64_t next =
         (eq > 0 ? shapan_floor(eq, v->sc->fin.loan_cap) : 0) * v->pl->p->loan_cap_percent / 100 -
         plan_loans_total(v->t, false);

@@ -19,7 +19,7 @@ bool plan_build_line_cmd(const View *v, int type, int product, ShapanCommand *c)
         for (int j = 0; j < v->t->nlines; j++)
             used += v->t->lines[j].plant == k + 1 && v->t->lines[j].status != SHAPAN_LINE_SOLD;
         if (used < v->sc->plant_types[pp->type].slots) {
-            *c = shapan_cmd_simple(SHAPAN_CMD_BUILD_LINE, v->team);
+            plan_cmd(c, SHAPAN_CMD_BUILD_LINE, v->team);
             c->plant = k + 1;
             c->kind = type;
             c->product = product;
@@ -36,7 +36,7 @@ bool plan_gen_build(const View *v, ShapanCommand *c)
         return false;
     const AiBuild *b = &v->pl->p->builds[i];
     if (b->plant) {
-        *c = shapan_cmd_simple(b->buy ? SHAPAN_CMD_BUY_PLANT : SHAPAN_CMD_RENT_PLANT, v->team);
+        plan_cmd(c, b->buy ? SHAPAN_CMD_BUY_PLANT : SHAPAN_CMD_RENT_PLANT, v->team);
         c->kind = v->pl->build_type[i];
         return true;
     }
@@ -53,7 +53,7 @@ bool plan_gen_invest(const View *v, ShapanCommand *c)
             continue;
         if (!plan_affordable(v, lt->total / shapan_line_instalments(lt)))
             return false;
-        *c = shapan_cmd_simple(SHAPAN_CMD_INVEST_LINE, v->team);
+        plan_cmd(c, SHAPAN_CMD_INVEST_LINE, v->team);
         c->line = i + 1;
         return true;
     }
@@ -77,7 +77,7 @@ bool plan_gen_produce(const View *v, ShapanCommand *c)
         }
         if (!have || v->t->cash < pr->processing)
             continue;
-        *c = shapan_cmd_simple(SHAPAN_CMD_PRODUCE, v->team);
+        plan_cmd(c, SHAPAN_CMD_PRODUCE, v->team);
         c->line = i + 1;
         return true;
     }
@@ -108,7 +108,7 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
                 if (pr->bom[k].kind == SHAPAN_ITEM_MATERIAL)
                     need[j][pr->bom[k].index] += pr->bom[k].qty;
         }
-    *c = shapan_cmd_simple(SHAPAN_CMD_ORDER_MATERIALS, v->team);
+    int64_t order[SHAPAN_MAX_MATERIALS] = {0};
     bool any = false;
     for (int m = 0; m < sc->nmaterials; m++) {
         int lead = sc->materials[m].lead;
@@ -123,11 +123,15 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
                 s = 0; /* a shortfall now can't be mended by ordering */
         }
         if (s < 0) {
-            c->items[m] = -s;
+            order[m] = -s;
             any = true;
         }
     }
-    return any;
+    if (!any)
+        return false; /* no command built for nothing */
+    plan_cmd(c, SHAPAN_CMD_ORDER_MATERIALS, v->team);
+    memcpy(c->items, order, sizeof order);
+    return true;
 }
 
 /* An order due now that stock lacks at most emergency_units of: buys the
@@ -152,7 +156,7 @@ static bool gen_emergency(const View *v, ShapanCommand *c)
         int64_t in = o->term ? o->price - shapan_ceil(o->price, sc->fin.discount_far) : o->price;
         if (gain <= 0 || v->t->cash < cost || v->t->cash < plan_need_with(v, cost - in))
             continue;
-        *c = shapan_cmd_simple(SHAPAN_CMD_EMERGENCY_BUY, v->team);
+        plan_cmd(c, SHAPAN_CMD_EMERGENCY_BUY, v->team);
         c->items[sc->nmaterials + o->product] = lack;
         return true;
     }
@@ -181,7 +185,7 @@ bool plan_gen_deliver(const View *v, ShapanCommand *c)
                 first = i;
         }
         if (first >= 0 && v->t->products[p] >= sc->orders[v->t->held[first].order].qty) {
-            *c = shapan_cmd_simple(SHAPAN_CMD_DELIVER, v->team);
+            plan_cmd(c, SHAPAN_CMD_DELIVER, v->team);
             c->order = v->t->held[first].order;
             return true;
         }
@@ -205,7 +209,7 @@ bool plan_gen_rnd(const View *v, ShapanCommand *c)
             continue;
         if (!plan_affordable(v, v->sc->products[pr].rnd_fee))
             return false;
-        *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
+        plan_cmd(c, SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
         c->product = pr;
         return true;
     }
@@ -217,7 +221,7 @@ bool plan_gen_rnd(const View *v, ShapanCommand *c)
  * year missed keeps the market's orders out of reach a year longer. */
 static bool market_affordable(const View *v, int64_t cost)
 {
-    int64_t ads = v->year < v->sc->years ? plan_ads(v, v->year + 1, NULL) : 0;
+    int64_t ads = v->year < v->sc->years ? plan_next_ads(v) : 0;
     return v->t->cash >= plan_need_with(v, cost) - ads;
 }
 
@@ -237,7 +241,7 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
             continue;
         if (!market_affordable(v, v->sc->markets[m].fee))
             return false;
-        *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_MARKET, v->team);
+        plan_cmd(c, SHAPAN_CMD_DEVELOP_MARKET, v->team);
         c->market = m;
         return true;
     }
@@ -250,7 +254,7 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
             continue;
         if (!plan_affordable(v, v->sc->isos[k].fee))
             return false;
-        *c = shapan_cmd_simple(SHAPAN_CMD_DEVELOP_ISO, v->team);
+        plan_cmd(c, SHAPAN_CMD_DEVELOP_ISO, v->team);
         c->iso = k;
         return true;
     }
@@ -324,7 +328,7 @@ bool plan_gen_short(const View *v, ShapanCommand *c)
         amount = room / 10 * 10;
     if (amount < v->sc->fin.short_min)
         return false;
-    *c = shapan_cmd_simple(SHAPAN_CMD_SHORT_LOAN, v->team);
+    plan_cmd(c, SHAPAN_CMD_SHORT_LOAN, v->team);
     c->amount = amount;
     return true;
 }
@@ -344,7 +348,7 @@ bool plan_gen_long(const View *v, ShapanCommand *c)
     int years = p->long_years;
     if (years > v->sc->fin.long_max_years)
         years = v->sc->fin.long_max_years;
-    *c = shapan_cmd_simple(SHAPAN_CMD_LONG_LOAN, v->team);
+    plan_cmd(c, SHAPAN_CMD_LONG_LOAN, v->team);
     c->amount = amount;
     c->years = years;
     return true;

@@ -57,7 +57,7 @@ void shapan_planner_destroy(void *st) { free(st); }
 static void excess_stock(const View *v, ShapanCommand *d)
 {
     const ShapanScenario *sc = v->sc;
-    *d = shapan_cmd_simple(SHAPAN_CMD_SELL_INVENTORY, v->team);
+    plan_cmd(d, SHAPAN_CMD_SELL_INVENTORY, v->team);
     for (int p = 0; p < sc->nproducts; p++) {
         int64_t need = 0;
         for (int i = 0; i < v->t->nheld; i++) {
@@ -89,7 +89,7 @@ static void excess_stock(const View *v, ShapanCommand *d)
  * orders whose stock is sold), then any stock; concede last. */
 static bool advance(const View *v, ShapanCommand *c)
 {
-    *c = shapan_cmd_simple(SHAPAN_CMD_NEXT, v->team);
+    plan_cmd(c, SHAPAN_CMD_NEXT, v->team);
     ShapanErrorCode rc = shapan_cmd_check(v->w, c, NULL);
     if (rc != SHAPAN_E_CASH)
         return rc == SHAPAN_OK;
@@ -100,7 +100,7 @@ static bool advance(const View *v, ShapanCommand *c)
         ShapanCommand d;
         if (s == 3) {
             /* 厂房贴现: an owned plant is the last reserve of cash */
-            d = shapan_cmd_simple(SHAPAN_CMD_DISCOUNT_PLANT, v->team);
+            plan_cmd(&d, SHAPAN_CMD_DISCOUNT_PLANT, v->team);
             for (int i = 0; i < v->t->nplants; i++)
                 if (v->t->plants[i].status == SHAPAN_PLANT_OWNED)
                     d.plant = i + 1;
@@ -119,7 +119,7 @@ static bool advance(const View *v, ShapanCommand *c)
             if (gap < 10)
                 gap = 10;
             int64_t want = gap * 100 / 90 + 1;
-            d = shapan_cmd_simple(SHAPAN_CMD_DISCOUNT, v->team);
+            plan_cmd(&d, SHAPAN_CMD_DISCOUNT, v->team);
             for (int k = 2 * s; k < 2 * s + 2 && want > 0; k++) {
                 int64_t a = v->t->recv[first + k] < want ? v->t->recv[first + k] : want;
                 d.slots[k] = a;
@@ -130,7 +130,7 @@ static bool advance(const View *v, ShapanCommand *c)
         } else if (s == 2) {
             excess_stock(v, &d);
         } else { /* s == 4 */
-            d = shapan_cmd_simple(SHAPAN_CMD_SELL_INVENTORY, v->team);
+            plan_cmd(&d, SHAPAN_CMD_SELL_INVENTORY, v->team);
             for (int m = 0; m < v->sc->nmaterials; m++)
                 d.items[m] = v->t->materials[m];
             for (int p = 0; p < v->sc->nproducts; p++)
@@ -141,7 +141,7 @@ static bool advance(const View *v, ShapanCommand *c)
             return true;
         }
     }
-    *c = shapan_cmd_simple(SHAPAN_CMD_CONCEDE, v->team);
+    plan_cmd(c, SHAPAN_CMD_CONCEDE, v->team);
     return true;
 }
 
@@ -164,10 +164,11 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
     if (shapan_world_over(w) || shapan_view_bankrupt(w, team, NULL, NULL) ||
         shapan_team_closed_year(w, team) >= sc->years)
         return false;
-    PlanSims sims;
-    sims.ready = false;
+    PlanMemo memo;
+    memo.sims_ready = memo.cash_ready = memo.stmt_ready = memo.ads_ready = memo.want_ready = false;
+    memo.cap_ready = 0;
     View v = {
-        .w = w, .sc = sc, .t = shapan_view_own(w, team), .pl = pl, .team = team, .sims = &sims};
+        .w = w, .sc = sc, .t = shapan_view_own(w, team), .pl = pl, .team = team, .memo = &memo};
     shapan_view_position(w, team, &v.year, &v.quarter, &v.stage);
     v.aq = shapan_aq(v.year, v.quarter);
     v.pre_s1 = v.stage < SHAPAN_STAGE_S1;
@@ -184,7 +185,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
         if (v.stage == SHAPAN_STAGE_YEAR_START && sc->meeting_year[v.year]) {
             if (v.t->ads_rank)
                 return false;
-            *out = shapan_cmd_simple(SHAPAN_CMD_ADS, team);
+            plan_cmd(out, SHAPAN_CMD_ADS, team);
             return true;
         }
         if (v.stage == SHAPAN_STAGE_MEETING)
@@ -200,7 +201,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
                 return false;
             plan_gen_ads(&v, out);
             if (shapan_cmd_check(w, out, NULL) != SHAPAN_OK)
-                *out = shapan_cmd_simple(SHAPAN_CMD_ADS, team); /* nothing affordable */
+                plan_cmd(out, SHAPAN_CMD_ADS, team); /* nothing affordable */
             return true;
         }
         break;
