@@ -38,6 +38,12 @@ typedef struct {
     const ShapanWorld *sales_world;
     int sales_year;
     uint32_t sales_gone;
+    /* cells_world's cells_year book by cell (market x product): the orders up
+     * for picks (not bids), in book order, cell k's from cell_first[k] */
+    const ShapanWorld *cells_world;
+    int cells_year;
+    int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
+    int16_t cell_orders[SHAPAN_MAX_ORDERS];
 } Planner;
 
 typedef struct {
@@ -50,6 +56,7 @@ typedef struct {
     ShapanStage stage;
     bool pre_s1;           /* this quarter's S1 is still to come */
     struct PlanMemo *memo; /* what only the board decides, computed once per decision */
+    int8_t distress;       /* plan_distressed of this decision: 0 not asked yet, 1 no, 2 yes */
 } View;
 
 /* The board doesn't change inside one decision: what depends on it alone is

@@ -19,9 +19,7 @@ bool plan_last_quarter(const View *v)
  * equity x points > cost x (100 + potential). */
 bool plan_raises_score(const View *v, int64_t points, int64_t cost)
 {
-    ShapanStatement st;
-    shapan_statement(v->w, v->team, v->year, &st);
-    int64_t eq = st.balance[SHAPAN_BAL_EQUITY];
+    int64_t eq = plan_statement(v)->balance[SHAPAN_BAL_EQUITY];
     int64_t pot = shapan_team_potential(v->w, v->t);
     return eq > 0 && eq * points > cost * (100 + pot);
 }
@@ -107,9 +105,7 @@ bool plan_gen_endgame_line(const View *v, ShapanCommand *c)
     int line = endgame_line_type(sc);
     if (line >= 0 && sc->line_types[line].total <= budget) {
         const ShapanLineType *lt = &sc->line_types[line];
-        ShapanStatement st;
-        shapan_statement(v->w, v->team, v->year, &st);
-        int64_t eq = st.balance[SHAPAN_BAL_EQUITY];
+        int64_t eq = plan_statement(v)->balance[SHAPAN_BAL_EQUITY];
         int64_t gain =
             eq * lt->points - lt->maintenance * (100 + shapan_team_potential(v->w, v->t));
         const ShapanPlantType *pt = plant >= 0 ? &sc->plant_types[plant] : NULL;

@@ -215,6 +215,32 @@ bool plan_order_ok(const View *v, const ShapanOrder *o)
     return v->t->qualified[o->product];
 }
 
+/* This year's orders up for picks, by cell (counted, then placed in book order);
+ * built once per meeting. */
+static const Planner *cell_book(const View *v)
+{
+    const ShapanScenario *sc = v->sc;
+    Planner *pl = v->pl;
+    if (pl->cells_world == v->w && pl->cells_year == v->year)
+        return pl;
+    int *first = pl->cell_first, ncells = SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS;
+    memset(first, 0, sizeof pl->cell_first);
+    for (int i = 0; i < sc->norders; i++)
+        if (sc->orders[i].year == v->year && !sc->orders[i].bid)
+            first[sc->orders[i].market * SHAPAN_MAX_PRODUCTS + sc->orders[i].product + 1]++;
+    for (int k = 0; k < ncells; k++)
+        first[k + 1] += first[k];
+    int fill[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS];
+    memcpy(fill, first, sizeof fill);
+    for (int i = 0; i < sc->norders; i++)
+        if (sc->orders[i].year == v->year && !sc->orders[i].bid)
+            pl->cell_orders[fill[sc->orders[i].market * SHAPAN_MAX_PRODUCTS +
+                                 sc->orders[i].product]++] = (int16_t)i;
+    pl->cells_world = v->w;
+    pl->cells_year = v->year;
+    return pl;
+}
+
 /* Picks the best order of the cell it can deliver: first one that asks an ISO
  * certificate (only the teams holding it can take it; the others are left to
  * the rivals), then by value. */
@@ -224,10 +250,12 @@ bool plan_gen_pick(const View *v, int m, int pr, ShapanCommand *c)
     int best = -1;
     bool best_iso = false;
     int64_t best_value = 0;
-    for (int i = 0; i < sc->norders; i++) {
+    const Planner *book = cell_book(v);
+    int cell = m * SHAPAN_MAX_PRODUCTS + pr;
+    for (int k = book->cell_first[cell]; k < book->cell_first[cell + 1]; k++) {
+        int i = book->cell_orders[k];
         const ShapanOrder *o = &sc->orders[i];
-        if (o->year != v->year || o->bid || o->market != m || o->product != pr ||
-            shapan_view_order_state(v->w, i) != SHAPAN_ORDER_FREE || !plan_order_ok(v, o) ||
+        if (shapan_view_order_state(v->w, i) != SHAPAN_ORDER_FREE || !plan_order_ok(v, o) ||
             !plan_feasible(v, pr, o->qty, o->delivery))
             continue;
         /* margin, less about 2 % of the price per quarter of credit */
@@ -278,7 +306,8 @@ bool plan_meeting_turn(const View *v, ShapanCommand *c)
     const ShapanScenario *sc = v->sc;
     for (int m = 0; m < sc->nmarkets; m++)
         for (int p = 0; p < sc->nproducts; p++)
-            if (shapan_meeting_turn(v->w, m, p) == v->team)
+            if (v->t->ads[m][p] >= sc->meet.min_ad && /* else it isn't ranked there */
+                shapan_meeting_turn(v->w, m, p) == v->team)
                 return plan_gen_pick(v, m, p, c);
     int orders[SHAPAN_MAX_ORDERS > 64 ? 64 : SHAPAN_MAX_ORDERS];
     int n = shapan_meeting_bid_group(v->w, orders, 64);

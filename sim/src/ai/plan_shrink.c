@@ -58,9 +58,7 @@ static int64_t costs_to_come(const View *v)
  * margin of the orders held, less the fixed costs still to come (tax ignored). */
 int64_t plan_projected_equity(const View *v)
 {
-    ShapanStatement st;
-    shapan_statement(v->w, v->team, v->year, &st);
-    return st.balance[SHAPAN_BAL_EQUITY] + open_margin(v) - costs_to_come(v);
+    return plan_statement(v)->balance[SHAPAN_BAL_EQUITY] + open_margin(v) - costs_to_come(v);
 }
 
 /* Idle's final equity (share capital less the admin fee of every quarter), the
@@ -115,8 +113,15 @@ static bool distressed_now(const View *v)
     return cap < plan_loans_total(v->t, false);
 }
 
-/* The business is going against it, or its score is heading below idle's. */
-bool plan_distressed(const View *v) { return distressed_now(v) || below_floor(v); }
+/* The business is going against it, or its score is heading below idle's
+ * (asked by several generators: computed once per decision). */
+bool plan_distressed(const View *v)
+{
+    View *mv = (View *)v; /* each decision's View is its own, never const-defined */
+    if (!mv->distress)
+        mv->distress = distressed_now(v) || below_floor(v) ? 2 : 1;
+    return mv->distress == 2;
+}
 
 /* Distressed, the ads are cut to shrink_ad_percent of each cell (never below
  * the minimum that ranks): it keeps a place in every cell it can fill for less.
