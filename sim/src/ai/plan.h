@@ -56,7 +56,6 @@ typedef struct {
     ShapanStage stage;
     bool pre_s1;           /* this quarter's S1 is still to come */
     struct PlanMemo *memo; /* what only the board decides, computed once per decision */
-    int8_t distress;       /* plan_distressed of this decision: 0 not asked yet, 1 no, 2 yes */
 } View;
 
 /* The board doesn't change inside one decision: what depends on it alone is
@@ -76,6 +75,7 @@ typedef struct PlanMemo {
     int64_t next_ads;        /* plan_ads of next year, without noise */
     int64_t want[SHAPAN_MAX_PRODUCTS];
     int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
+    int8_t distress; /* plan_distressed: 0 not asked yet, 1 no, 2 yes */
 } PlanMemo;
 
 /* *c = shapan_cmd_simple(type, team), built in place: no ~770-byte copy. */

@@ -117,10 +117,10 @@ static bool distressed_now(const View *v)
  * (asked by several generators: computed once per decision). */
 bool plan_distressed(const View *v)
 {
-    View *mv = (View *)v; /* each decision's View is its own, never const-defined */
-    if (!mv->distress)
-        mv->distress = distressed_now(v) || below_floor(v) ? 2 : 1;
-    return mv->distress == 2;
+    PlanMemo *m = v->memo;
+    if (!m->distress)
+        m->distress = distressed_now(v) || below_floor(v) ? 2 : 1;
+    return m->distress == 2;
 }
 
 /* Distressed, the ads are cut to shrink_ad_percent of each cell (never below

@@ -167,6 +167,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
     PlanMemo memo;
     memo.sims_ready = memo.cash_ready = memo.stmt_ready = memo.ads_ready = memo.want_ready = false;
     memo.cap_ready = 0;
+    memo.distress = 0;
     View v = {
         .w = w, .sc = sc, .t = shapan_view_own(w, team), .pl = pl, .team = team, .memo = &memo};
     shapan_view_position(w, team, &v.year, &v.quarter, &v.stage);
