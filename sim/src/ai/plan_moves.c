@@ -91,9 +91,14 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
     int64_t want[SHAPAN_MAX_PRODUCTS];
     for (int p = 0; p < sc->nproducts; p++)
         want[p] = plan_want_units(v, p);
-    /* walk quarter by quarter so the earliest starts get the materials */
+    /* walk quarter by quarter so the earliest starts get the materials, up to the
+     * longest lead time that can still be ordered for (later needs are not read) */
+    int last = -1;
+    for (int m = 0; m < sc->nmaterials; m++)
+        if (sc->materials[m].lead < HORIZON && sc->materials[m].lead > last)
+            last = sc->materials[m].lead;
     const PlanSims *sims = plan_sims(v);
-    for (int j = 0; j < HORIZON; j++)
+    for (int j = 0; j <= last; j++)
         for (int i = 0; i < v->t->nlines; i++) {
             const ShapanLine *l = &v->t->lines[i];
             if (l->status == SHAPAN_LINE_SOLD || !sims->starts[i][j])
