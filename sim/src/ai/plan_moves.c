@@ -176,25 +176,28 @@ bool plan_gen_deliver(const View *v, ShapanCommand *c)
     const ShapanScenario *sc = v->sc;
     if (gen_emergency(v, c))
         return true;
-    for (int p = 0; p < sc->nproducts; p++) {
-        int first = -1;
-        for (int i = 0; i < v->t->nheld; i++) {
-            const ShapanHeld *h = &v->t->held[i];
-            const ShapanOrder *o = &sc->orders[h->order];
-            if (h->status != SHAPAN_HELD_OPEN || o->product != p || h->delivery < v->quarter)
-                continue;
-            /* due now and not coverable: it is lost anyway, don't let it block */
-            if (h->delivery == v->quarter && v->t->products[p] < o->qty)
-                continue;
-            if (first < 0 || h->delivery < v->t->held[first].delivery)
-                first = i;
-        }
-        if (first >= 0 && v->t->products[p] >= sc->orders[v->t->held[first].order].qty) {
+    /* per product, the open order due first (the first held of a date) that is
+     * not due now beyond the stock (lost anyway: it must not block); one pass */
+    int first[SHAPAN_MAX_PRODUCTS];
+    for (int p = 0; p < sc->nproducts; p++)
+        first[p] = -1;
+    for (int i = 0; i < v->t->nheld; i++) {
+        const ShapanHeld *h = &v->t->held[i];
+        if (h->status != SHAPAN_HELD_OPEN || h->delivery < v->quarter)
+            continue;
+        const ShapanOrder *o = &sc->orders[h->order];
+        int p = o->product;
+        if (h->delivery == v->quarter && v->t->products[p] < o->qty)
+            continue;
+        if (first[p] < 0 || h->delivery < v->t->held[first[p]].delivery)
+            first[p] = i;
+    }
+    for (int p = 0; p < sc->nproducts; p++)
+        if (first[p] >= 0 && v->t->products[p] >= sc->orders[v->t->held[first[p]].order].qty) {
             plan_cmd(c, SHAPAN_CMD_DELIVER, v->team);
-            c->order = v->t->held[first].order;
+            c->order = v->t->held[first[p]].order;
             return true;
         }
-    }
     return false;
 }
 
