@@ -18,6 +18,23 @@ typedef struct {
     unsigned markets[SHAPAN_MAX_TEAMS + 1];
 } RivalSales;
 
+/* The line simulations depend on the lines, the R&D state and the position
+ * (its quarter and which of before S1, S1-S3, S4-S5, S6 it is in): they are kept
+ * from one decision to the next while all of these stay the same. */
+typedef struct PlanSims {
+    int starts[SHAPAN_MAX_LINES][HORIZON];
+    int done[SHAPAN_MAX_LINES][HORIZON];
+} PlanSims;
+
+typedef struct {
+    int pos; /* aq * 4 + part of the quarter; -1: nothing kept */
+    int nlines;
+    ShapanLine lines[SHAPAN_MAX_LINES];
+    int8_t rnd_paid[SHAPAN_MAX_PRODUCTS];
+    int16_t rnd_last_aq[SHAPAN_MAX_PRODUCTS];
+    int8_t qualified[SHAPAN_MAX_PRODUCTS];
+} SimsKey;
+
 typedef struct {
     const ShapanProfile *p;
     int team;
@@ -44,6 +61,8 @@ typedef struct {
     int cells_year;
     int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
     int16_t cell_orders[SHAPAN_MAX_ORDERS];
+    SimsKey sims_key; /* what `sims` were made from */
+    PlanSims sims;
 } Planner;
 
 typedef struct {
@@ -61,15 +80,9 @@ typedef struct {
 /* The board doesn't change inside one decision: what depends on it alone is
  * computed on first use and kept until the decision ends (a flag or a bit per
  * product says what is filled). */
-typedef struct PlanSims {
-    int starts[SHAPAN_MAX_LINES][HORIZON];
-    int done[SHAPAN_MAX_LINES][HORIZON];
-} PlanSims;
-
 typedef struct PlanMemo {
     bool sims_ready, cash_ready, stmt_ready, ads_ready, want_ready;
-    uint32_t cap_ready; /* bit p: cap[p] */
-    PlanSims sims;
+    uint32_t cap_ready;      /* bit p: cap[p] */
     int64_t pre, post, recv; /* plan_cash_plan */
     ShapanStatement st;      /* this year's statement so far */
     int64_t next_ads;        /* plan_ads of next year, without noise */
@@ -89,7 +102,7 @@ static inline void plan_cmd(ShapanCommand *c, ShapanCmdType type, int team)
 int plan_qualified_from(const View *v, int p);
 int plan_line_ready_aq(const View *v, const ShapanLine *l);
 void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON]);
-/* Line i's simulation for this decision (computed once). */
+/* Line i's simulation for this decision (kept while its inputs stay the same). */
 const PlanSims *plan_sims(const View *v);
 /* This year's statement so far, and next year's ads (plan_ads without noise):
  * both computed once per decision. */

@@ -76,15 +76,41 @@ void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int 
     }
 }
 
+/* Makes `k` the key of the simulations at this position; false if it already was. */
+static bool sims_key_update(const View *v, SimsKey *k)
+{
+    const ShapanTeam *t = v->t;
+    int part = v->pre_s1                     ? 0
+               : v->stage <= SHAPAN_STAGE_S3 ? 1
+               : v->stage <= SHAPAN_STAGE_S5 ? 2
+                                             : 3;
+    int pos = v->aq * 4 + part;
+    size_t lines = sizeof t->lines[0] * (size_t)t->nlines;
+    if (k->pos == pos && k->nlines == t->nlines && !memcmp(k->lines, t->lines, lines) &&
+        !memcmp(k->rnd_paid, t->rnd_paid, sizeof k->rnd_paid) &&
+        !memcmp(k->rnd_last_aq, t->rnd_last_aq, sizeof k->rnd_last_aq) &&
+        !memcmp(k->qualified, t->qualified, sizeof k->qualified))
+        return false;
+    k->pos = pos;
+    k->nlines = t->nlines;
+    memcpy(k->lines, t->lines, lines);
+    memcpy(k->rnd_paid, t->rnd_paid, sizeof k->rnd_paid);
+    memcpy(k->rnd_last_aq, t->rnd_last_aq, sizeof k->rnd_last_aq);
+    memcpy(k->qualified, t->qualified, sizeof k->qualified);
+    return true;
+}
+
 const PlanSims *plan_sims(const View *v)
 {
     PlanMemo *m = v->memo;
+    PlanSims *s = &v->pl->sims;
     if (!m->sims_ready) {
-        for (int i = 0; i < v->t->nlines; i++)
-            plan_sim_line(v, &v->t->lines[i], m->sims.starts[i], m->sims.done[i]);
+        if (sims_key_update(v, &v->pl->sims_key))
+            for (int i = 0; i < v->t->nlines; i++)
+                plan_sim_line(v, &v->t->lines[i], s->starts[i], s->done[i]);
         m->sims_ready = true;
     }
-    return &m->sims;
+    return s;
 }
 
 /* Units of p in stock by S4 of each of the next HORIZON quarters (cumulative). */

@@ -91,9 +91,14 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
     int64_t want[SHAPAN_MAX_PRODUCTS];
     for (int p = 0; p < sc->nproducts; p++)
         want[p] = plan_want_units(v, p);
-    /* walk quarter by quarter so the earliest starts get the materials */
+    /* walk quarter by quarter so the earliest starts get the materials, up to the
+     * longest lead time that can still be ordered for (later needs are not read) */
+    int last = -1;
+    for (int m = 0; m < sc->nmaterials; m++)
+        if (sc->materials[m].lead < HORIZON && sc->materials[m].lead > last)
+            last = sc->materials[m].lead;
     const PlanSims *sims = plan_sims(v);
-    for (int j = 0; j < HORIZON; j++)
+    for (int j = 0; j <= last; j++)
         for (int i = 0; i < v->t->nlines; i++) {
             const ShapanLine *l = &v->t->lines[i];
             if (l->status == SHAPAN_LINE_SOLD || !sims->starts[i][j])
@@ -171,25 +176,28 @@ bool plan_gen_deliver(const View *v, ShapanCommand *c)
     const ShapanScenario *sc = v->sc;
     if (gen_emergency(v, c))
         return true;
-    for (int p = 0; p < sc->nproducts; p++) {
-        int first = -1;
-        for (int i = 0; i < v->t->nheld; i++) {
-            const ShapanHeld *h = &v->t->held[i];
-            const ShapanOrder *o = &sc->orders[h->order];
-            if (h->status != SHAPAN_HELD_OPEN || o->product != p || h->delivery < v->quarter)
-                continue;
-            /* due now and not coverable: it is lost anyway, don't let it block */
-            if (h->delivery == v->quarter && v->t->products[p] < o->qty)
-                continue;
-            if (first < 0 || h->delivery < v->t->held[first].delivery)
-                first = i;
-        }
-        if (first >= 0 && v->t->products[p] >= sc->orders[v->t->held[first].order].qty) {
+    /* per product, the open order due first (the first held of a date) that is
+     * not due now beyond the stock (lost anyway: it must not block); one pass */
+    int first[SHAPAN_MAX_PRODUCTS];
+    for (int p = 0; p < sc->nproducts; p++)
+        first[p] = -1;
+    for (int i = 0; i < v->t->nheld; i++) {
+        const ShapanHeld *h = &v->t->held[i];
+        if (h->status != SHAPAN_HELD_OPEN || h->delivery < v->quarter)
+            continue;
+        const ShapanOrder *o = &sc->orders[h->order];
+        int p = o->product;
+        if (h->delivery == v->quarter && v->t->products[p] < o->qty)
+            continue;
+        if (first[p] < 0 || h->delivery < v->t->held[first[p]].delivery)
+            first[p] = i;
+    }
+    for (int p = 0; p < sc->nproducts; p++)
+        if (first[p] >= 0 && v->t->products[p] >= sc->orders[v->t->held[first[p]].order].qty) {
             plan_cmd(c, SHAPAN_CMD_DELIVER, v->team);
-            c->order = v->t->held[first].order;
+            c->order = v->t->held[first[p]].order;
             return true;
         }
-    }
     return false;
 }
 

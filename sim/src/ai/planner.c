@@ -33,6 +33,7 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     pl->p = p;
     pl->team = team;
     pl->pos_key = -1;
+    pl->sims_key.pos = -1;
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
         pl->build_type[i] = b->plant ? shapan_scenario_plant_type(sc, b->type)

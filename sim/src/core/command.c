@@ -110,7 +110,9 @@ static ShapanErrorCode push_undo(ShapanWorld *w, int ti)
 {
     UndoStack *u = &w->undo[ti];
     if (u->n == u->cap) {
-        int cap = u->cap ? u->cap * 2 : 8;
+        /* a quarter of a rival's commands fits in 32: growing from 8 copied the
+         * snapshots (5.4 KB each) twice */
+        int cap = u->cap ? u->cap * 2 : 32;
         UndoSnap *s = realloc(u->s, sizeof *s * (size_t)cap);
         if (!s)
             return SHAPAN_E_INTERNAL;
