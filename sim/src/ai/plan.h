@@ -38,6 +38,9 @@ typedef struct {
 typedef struct {
     const ShapanProfile *p;
     int team;
+    /* the profile's money in the scenario's unit (plan_money): its reserve and
+     * ad_extra, the 10 W loans are rounded to and the 3 W span of ad noise */
+    int64_t reserve, ad_extra, loan_step, ad_noise;
     int build_type[AI_MAX_STEPS];
     int build_product[AI_MAX_STEPS];
     int product[SHAPAN_MAX_PRODUCTS];
@@ -124,6 +127,8 @@ int plan_next_build(const View *v);
 int64_t plan_build_cost(const View *v, int i);
 int64_t plan_capex_of_year(const View *v, int year);
 int64_t plan_ceil_to(int64_t x, int64_t step);
+int64_t plan_money(const ShapanScenario *sc, int64_t w);
+int64_t plan_floor_loan(const View *v, int64_t x);
 int64_t plan_commitments(const View *v);
 bool plan_build_line_cmd(const View *v, int type, int product, ShapanCommand *c);
 bool plan_gen_build(const View *v, ShapanCommand *c);

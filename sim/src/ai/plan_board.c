@@ -8,6 +8,22 @@
 
 int64_t plan_ceil_to(int64_t x, int64_t step) { return (x + step - 1) / step * step; }
 
+/* The profiles' money is in W of the default scenario, whose smallest ad is 10:
+ * w in this scenario's unit is w x min_ad / 10, rounded half up (exactly w on
+ * the default scenario; 60 W is 6 M on the classic one). */
+int64_t plan_money(const ShapanScenario *sc, int64_t w)
+{
+    if (sc->meet.min_ad <= 0)
+        return w;
+    return (w * sc->meet.min_ad * 2 + 10) / 20;
+}
+
+/* x rounded down to the loan step (10 W in plan_money). */
+int64_t plan_floor_loan(const View *v, int64_t x)
+{
+    return x / v->pl->loan_step * v->pl->loan_step;
+}
+
 /* ---- forecasting the own board ------------------------------------------------------ */
 
 /* Quarter (aq) from which product p can be made, assuming scheduled R&D is paid
@@ -349,7 +365,7 @@ int64_t plan_commitments(const View *v) { return plan_need_with(v, 0); }
 
 bool plan_affordable(const View *v, int64_t cost)
 {
-    return v->t->cash >= plan_need_with(v, cost) + v->pl->p->reserve;
+    return v->t->cash >= plan_need_with(v, cost) + v->pl->reserve;
 }
 
 /* Room under the loan cap; `percent` of the cap at most (the profile's limit for

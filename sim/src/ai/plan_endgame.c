@@ -42,7 +42,7 @@ static int endgame_line_type(const ShapanScenario *sc)
  * beyond the rent-to-buys of S5 (a rented plant's points cost no new plant place). */
 static int64_t endgame_budget(const View *v)
 {
-    int64_t keep = plan_commitments(v) + v->pl->p->reserve;
+    int64_t keep = plan_commitments(v) + v->pl->reserve;
     for (int k = 0; k < v->t->nplants; k++) {
         const ShapanPlantType *pt = &v->sc->plant_types[v->t->plants[k].type];
         if (v->t->plants[k].status == SHAPAN_PLANT_RENTED && pt->points > 0)
@@ -126,7 +126,7 @@ bool plan_gen_endgame_short(const View *v, ShapanCommand *c)
 {
     if (!plan_last_quarter(v))
         return false;
-    int64_t amount = plan_loan_headroom_at(v, 100) / 10 * 10;
+    int64_t amount = plan_floor_loan(v, plan_loan_headroom_at(v, 100));
     if (amount < v->sc->fin.short_min)
         return false;
     plan_cmd(c, SHAPAN_CMD_SHORT_LOAN, v->team);

@@ -109,10 +109,10 @@ static int64_t cell_ad(const View *v, const ShapanForecastCell *f, int64_t share
         picks = 1;
     /* the extra picks scale with ad_percent; ad_extra is a flat bid for rank */
     int64_t ad =
-        sc->meet.min_ad + sc->meet.pick_step * (picks - 1) * p->ad_percent / 100 + p->ad_extra;
+        sc->meet.min_ad + sc->meet.pick_step * (picks - 1) * p->ad_percent / 100 + v->pl->ad_extra;
     if (noise && p->ad_noise_percent > 0) {
-        /* 0..2 W more, seeded: equal rivals rarely tie exactly */
-        ad += (int64_t)shapan_rng_below(&v->pl->rng, 3);
+        /* 0..2 W more (plan_money), seeded: equal rivals rarely tie exactly */
+        ad += (int64_t)shapan_rng_below(&v->pl->rng, (uint64_t)v->pl->ad_noise);
     }
     return ad < sc->meet.min_ad ? sc->meet.min_ad : ad;
 }
@@ -197,7 +197,7 @@ bool plan_gen_ads(const View *v, ShapanCommand *c)
     if (v->pl->p->shrink_ad_percent < 100 && plan_distressed(v))
         total = plan_shrink_ads(v, c);
     /* keep what is due before the next S1 */
-    int64_t budget = v->t->cash - plan_commitments(v) - v->pl->p->reserve;
+    int64_t budget = v->t->cash - plan_commitments(v) - v->pl->reserve;
     if (total > budget && total > 0) {
         for (int i = 0; i < c->nbids; i++) {
             int64_t a = budget > 0 ? c->bids[i].amount * budget / total : 0;

@@ -315,8 +315,8 @@ bool plan_gen_short(const View *v, ShapanCommand *c)
     if (plan_gen_endgame_short(v, c))
         return true;
     int64_t spend = plan_planned_spend(v);
-    int64_t due = plan_commitments(v) + v->pl->p->reserve - v->t->cash;
-    int64_t all = plan_need_with(v, spend) + v->pl->p->reserve - v->t->cash;
+    int64_t due = plan_commitments(v) + v->pl->reserve - v->t->cash;
+    int64_t all = plan_need_with(v, spend) + v->pl->reserve - v->t->cash;
     spend = all - due; /* what the plan adds to the peak need */
     if (due + spend <= 0)
         return false;
@@ -326,14 +326,14 @@ bool plan_gen_short(const View *v, ShapanCommand *c)
     int64_t want = spend - (due < 0 ? -due : 0);
     if (want > room_spend)
         want = room_spend;
-    int64_t amount = plan_ceil_to(must + (want > 0 ? want : 0), 10);
+    int64_t amount = plan_ceil_to(must + (want > 0 ? want : 0), v->pl->loan_step);
     if (amount <= 0)
         return false;
     if (amount < v->sc->fin.short_min)
         amount = v->sc->fin.short_min;
     int64_t room = plan_loan_headroom_at(v, 100);
     if (amount > room)
-        amount = room / 10 * 10;
+        amount = plan_floor_loan(v, room);
     if (amount < v->sc->fin.short_min)
         return false;
     plan_cmd(c, SHAPAN_CMD_SHORT_LOAN, v->team);
@@ -344,13 +344,14 @@ bool plan_gen_short(const View *v, ShapanCommand *c)
 bool plan_gen_long(const View *v, ShapanCommand *c)
 {
     const ShapanProfile *p = v->pl->p;
-    int64_t amount = plan_ceil_to(plan_capex_of_year(v, v->year) * p->long_percent / 100, 10);
-    int64_t gap = plan_ceil_to(plan_commitments(v) + p->reserve - v->t->cash, 10);
+    int64_t amount =
+        plan_ceil_to(plan_capex_of_year(v, v->year) * p->long_percent / 100, v->pl->loan_step);
+    int64_t gap = plan_ceil_to(plan_commitments(v) + v->pl->reserve - v->t->cash, v->pl->loan_step);
     if (gap > amount)
         amount = gap; /* this quarter's S1 repayments come before any short loan */
     int64_t room = plan_loan_headroom(v);
     if (amount > room)
-        amount = room / 10 * 10;
+        amount = plan_floor_loan(v, room);
     if (amount < v->sc->fin.long_min)
         return false;
     int years = p->long_years;

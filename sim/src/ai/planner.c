@@ -34,6 +34,10 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     pl->team = team;
     pl->pos_key = -1;
     pl->sims_key.pos = -1;
+    pl->reserve = plan_money(sc, p->reserve);
+    pl->ad_extra = plan_money(sc, p->ad_extra);
+    pl->loan_step = plan_money(sc, 10) > 0 ? plan_money(sc, 10) : 1;
+    pl->ad_noise = plan_money(sc, 3) > 0 ? plan_money(sc, 3) : 1;
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
         pl->build_type[i] = b->plant ? shapan_scenario_plant_type(sc, b->type)
@@ -116,9 +120,9 @@ static bool advance(const View *v, ShapanCommand *c)
             if (!v->pl->p->discount)
                 continue;
             /* only what is missing, grossed up for the fee, nearest slots first */
-            int64_t gap = plan_commitments(v) + v->pl->p->reserve - v->t->cash;
-            if (gap < 10)
-                gap = 10;
+            int64_t gap = plan_commitments(v) + v->pl->reserve - v->t->cash;
+            if (gap < v->pl->loan_step)
+                gap = v->pl->loan_step;
             int64_t want = gap * 100 / 90 + 1;
             plan_cmd(&d, SHAPAN_CMD_DISCOUNT, v->team);
             for (int k = 2 * s; k < 2 * s + 2 && want > 0; k++) {
