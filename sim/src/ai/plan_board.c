@@ -405,12 +405,14 @@ int plan_plants_held(const ShapanTeam *t)
     return n;
 }
 
-/* Marks the scheduled builds not made yet: the k-th plant (line) of the plan is
- * made once the board holds more than k plants (lines).  Returns how many. */
+/* Marks the scheduled builds not made yet: the k-th plant of the plan is made
+ * once the board holds more than k plants (an inherited plant serves the plan:
+ * its free slots take the planned lines), the k-th line once the board holds
+ * more than k lines beyond the inherited ones.  Returns how many. */
 int plan_pending_builds(const View *v, bool pending[AI_MAX_STEPS])
 {
     const ShapanProfile *p = v->pl->p;
-    int plants = 0, lines = 0, n = 0;
+    int plants = 0, lines = v->sc->opening.nlines, n = 0;
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
         pending[i] = false;
