@@ -85,5 +85,8 @@ char *shapan_cmd_to_json(const ShapanScenario *sc, const ShapanCommand *c, int32
 
 /* Convenience constructors for tests, rivals and the front end. */
 ShapanCommand shapan_cmd_simple(ShapanCmdType type, int team);
+/* The same, built in place in *c (no copy of the whole command: rivals build
+ * many candidates per decision). */
+void shapan_cmd_init(ShapanCommand *c, ShapanCmdType type, int team);
 
 #endif

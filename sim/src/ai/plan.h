@@ -5,8 +5,6 @@
 #ifndef SHAPAN_AI_PLAN_H
 #define SHAPAN_AI_PLAN_H
 
-#include <string.h>
-
 #include "ai/planner.h"
 
 #define HORIZON 8 /* quarters simulated ahead */
@@ -93,14 +91,6 @@ typedef struct PlanMemo {
     int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
     int8_t distress; /* plan_distressed: 0 not asked yet, 1 no, 2 yes */
 } PlanMemo;
-
-/* *c = shapan_cmd_simple(type, team), built in place: no ~770-byte copy. */
-static inline void plan_cmd(ShapanCommand *c, ShapanCmdType type, int team)
-{
-    memset(c, 0, sizeof *c);
-    c->type = type;
-    c->team = team;
-}
 
 int plan_qualified_from(const View *v, int p);
 int plan_line_ready_aq(const View *v, const ShapanLine *l);

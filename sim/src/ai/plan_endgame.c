@@ -115,7 +115,7 @@ bool plan_gen_endgame_line(const View *v, ShapanCommand *c)
     }
     if (plant < 0)
         return false;
-    plan_cmd(c, SHAPAN_CMD_BUY_PLANT, v->team);
+    shapan_cmd_init(c, SHAPAN_CMD_BUY_PLANT, v->team);
     c->kind = plant;
     return true;
 }
@@ -129,7 +129,7 @@ bool plan_gen_endgame_short(const View *v, ShapanCommand *c)
     int64_t amount = plan_floor_loan(v, plan_loan_headroom_at(v, 100));
     if (amount < v->sc->fin.short_min)
         return false;
-    plan_cmd(c, SHAPAN_CMD_SHORT_LOAN, v->team);
+    shapan_cmd_init(c, SHAPAN_CMD_SHORT_LOAN, v->team);
     c->amount = amount;
     return true;
 }
@@ -146,7 +146,7 @@ bool plan_gen_endgame_s5(const View *v, ShapanCommand *c)
         const ShapanPlantType *pt = &sc->plant_types[t->plants[k].type];
         if (t->plants[k].status == SHAPAN_PLANT_RENTED && pt->points > 0 &&
             plan_affordable(v, pt->buy)) {
-            plan_cmd(c, SHAPAN_CMD_RENT_TO_BUY, v->team);
+            shapan_cmd_init(c, SHAPAN_CMD_RENT_TO_BUY, v->team);
             c->plant = k + 1;
             return true;
         }
@@ -156,7 +156,7 @@ bool plan_gen_endgame_s5(const View *v, ShapanCommand *c)
         if (!t->market_held[m] && t->market_last_year[m] != v->year &&
             t->market_paid[m] == ce->years - 1 && plan_raises_score(v, ce->points, ce->fee) &&
             plan_affordable(v, ce->fee)) {
-            plan_cmd(c, SHAPAN_CMD_DEVELOP_MARKET, v->team);
+            shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_MARKET, v->team);
             c->market = m;
             return true;
         }
@@ -165,7 +165,7 @@ bool plan_gen_endgame_s5(const View *v, ShapanCommand *c)
         const ShapanCert *ce = &sc->isos[i];
         if (!t->iso_held[i] && t->iso_last_year[i] != v->year && t->iso_paid[i] == ce->years - 1 &&
             plan_raises_score(v, ce->points, ce->fee) && plan_affordable(v, ce->fee)) {
-            plan_cmd(c, SHAPAN_CMD_DEVELOP_ISO, v->team);
+            shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_ISO, v->team);
             c->iso = i;
             return true;
         }
@@ -175,7 +175,7 @@ bool plan_gen_endgame_s5(const View *v, ShapanCommand *c)
         if (!t->qualified[p] && t->rnd_last_aq[p] != v->aq &&
             t->rnd_paid[p] == pr->rnd_quarters - 1 &&
             plan_raises_score(v, pr->points, pr->rnd_fee) && plan_affordable(v, pr->rnd_fee)) {
-            plan_cmd(c, SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
+            shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
             c->product = p;
             return true;
         }

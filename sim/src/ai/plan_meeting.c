@@ -192,7 +192,7 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
 bool plan_gen_ads(const View *v, ShapanCommand *c)
 {
     const ShapanScenario *sc = v->sc;
-    plan_cmd(c, SHAPAN_CMD_ADS, v->team);
+    shapan_cmd_init(c, SHAPAN_CMD_ADS, v->team);
     int64_t total = plan_ads(v, v->year, c);
     if (v->pl->p->shrink_ad_percent < 100 && plan_distressed(v))
         total = plan_shrink_ads(v, c);
@@ -268,10 +268,10 @@ bool plan_gen_pick(const View *v, int m, int pr, ShapanCommand *c)
         }
     }
     if (best >= 0) {
-        plan_cmd(c, SHAPAN_CMD_PICK, v->team);
+        shapan_cmd_init(c, SHAPAN_CMD_PICK, v->team);
         c->order = best;
     } else {
-        plan_cmd(c, SHAPAN_CMD_PASS, v->team);
+        shapan_cmd_init(c, SHAPAN_CMD_PASS, v->team);
         c->market = m;
         c->product = pr;
     }
@@ -282,7 +282,7 @@ bool plan_gen_bid(const View *v, int order, ShapanCommand *c)
 {
     const ShapanScenario *sc = v->sc;
     const ShapanOrder *o = &sc->orders[order];
-    plan_cmd(c, SHAPAN_CMD_DECLINE, v->team);
+    shapan_cmd_init(c, SHAPAN_CMD_DECLINE, v->team);
     c->order = order;
     if (!v->pl->p->bids || !v->t->qualified[o->product])
         return true;
@@ -290,7 +290,7 @@ bool plan_gen_bid(const View *v, int order, ShapanCommand *c)
         if (plan_feasible(v, o->product, o->qty, d)) {
             int64_t base = sc->products[o->product].direct_cost * o->qty;
             ShapanCommand b;
-            plan_cmd(&b, SHAPAN_CMD_BID, v->team);
+            shapan_cmd_init(&b, SHAPAN_CMD_BID, v->team);
             b.order = order;
             b.price = base * v->pl->p->bid_markup_percent / 100;
             b.delivery = d;

@@ -19,7 +19,7 @@ bool plan_build_line_cmd(const View *v, int type, int product, ShapanCommand *c)
         for (int j = 0; j < v->t->nlines; j++)
             used += v->t->lines[j].plant == k + 1 && v->t->lines[j].status != SHAPAN_LINE_SOLD;
         if (used < v->sc->plant_types[pp->type].slots) {
-            plan_cmd(c, SHAPAN_CMD_BUILD_LINE, v->team);
+            shapan_cmd_init(c, SHAPAN_CMD_BUILD_LINE, v->team);
             c->plant = k + 1;
             c->kind = type;
             c->product = product;
@@ -36,7 +36,7 @@ bool plan_gen_build(const View *v, ShapanCommand *c)
         return false;
     const AiBuild *b = &v->pl->p->builds[i];
     if (b->plant) {
-        plan_cmd(c, b->buy ? SHAPAN_CMD_BUY_PLANT : SHAPAN_CMD_RENT_PLANT, v->team);
+        shapan_cmd_init(c, b->buy ? SHAPAN_CMD_BUY_PLANT : SHAPAN_CMD_RENT_PLANT, v->team);
         c->kind = v->pl->build_type[i];
         return true;
     }
@@ -53,7 +53,7 @@ bool plan_gen_invest(const View *v, ShapanCommand *c)
             continue;
         if (!plan_affordable(v, lt->total / shapan_line_instalments(lt)))
             return false;
-        plan_cmd(c, SHAPAN_CMD_INVEST_LINE, v->team);
+        shapan_cmd_init(c, SHAPAN_CMD_INVEST_LINE, v->team);
         c->line = i + 1;
         return true;
     }
@@ -77,7 +77,7 @@ bool plan_gen_produce(const View *v, ShapanCommand *c)
         }
         if (!have || v->t->cash < pr->processing)
             continue;
-        plan_cmd(c, SHAPAN_CMD_PRODUCE, v->team);
+        shapan_cmd_init(c, SHAPAN_CMD_PRODUCE, v->team);
         c->line = i + 1;
         return true;
     }
@@ -134,7 +134,7 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
     }
     if (!any)
         return false; /* no command built for nothing */
-    plan_cmd(c, SHAPAN_CMD_ORDER_MATERIALS, v->team);
+    shapan_cmd_init(c, SHAPAN_CMD_ORDER_MATERIALS, v->team);
     memcpy(c->items, order, sizeof order);
     return true;
 }
@@ -161,7 +161,7 @@ static bool gen_emergency(const View *v, ShapanCommand *c)
         int64_t in = o->term ? o->price - shapan_ceil(o->price, sc->fin.discount_far) : o->price;
         if (gain <= 0 || v->t->cash < cost || v->t->cash < plan_need_with(v, cost - in))
             continue;
-        plan_cmd(c, SHAPAN_CMD_EMERGENCY_BUY, v->team);
+        shapan_cmd_init(c, SHAPAN_CMD_EMERGENCY_BUY, v->team);
         c->items[sc->nmaterials + o->product] = lack;
         return true;
     }
@@ -194,7 +194,7 @@ bool plan_gen_deliver(const View *v, ShapanCommand *c)
     }
     for (int p = 0; p < sc->nproducts; p++)
         if (first[p] >= 0 && v->t->products[p] >= sc->orders[v->t->held[first[p]].order].qty) {
-            plan_cmd(c, SHAPAN_CMD_DELIVER, v->team);
+            shapan_cmd_init(c, SHAPAN_CMD_DELIVER, v->team);
             c->order = v->t->held[first[p]].order;
             return true;
         }
@@ -217,7 +217,7 @@ bool plan_gen_rnd(const View *v, ShapanCommand *c)
             continue;
         if (!plan_affordable(v, v->sc->products[pr].rnd_fee))
             return false;
-        plan_cmd(c, SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
+        shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
         c->product = pr;
         return true;
     }
@@ -249,7 +249,7 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
             continue;
         if (!market_affordable(v, v->sc->markets[m].fee))
             return false;
-        plan_cmd(c, SHAPAN_CMD_DEVELOP_MARKET, v->team);
+        shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_MARKET, v->team);
         c->market = m;
         return true;
     }
@@ -262,7 +262,7 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
             continue;
         if (!plan_affordable(v, v->sc->isos[k].fee))
             return false;
-        plan_cmd(c, SHAPAN_CMD_DEVELOP_ISO, v->team);
+        shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_ISO, v->team);
         c->iso = k;
         return true;
     }
@@ -336,7 +336,7 @@ bool plan_gen_short(const View *v, ShapanCommand *c)
         amount = plan_floor_loan(v, room);
     if (amount < v->sc->fin.short_min)
         return false;
-    plan_cmd(c, SHAPAN_CMD_SHORT_LOAN, v->team);
+    shapan_cmd_init(c, SHAPAN_CMD_SHORT_LOAN, v->team);
     c->amount = amount;
     return true;
 }
@@ -357,7 +357,7 @@ bool plan_gen_long(const View *v, ShapanCommand *c)
     int years = p->long_years;
     if (years > v->sc->fin.long_max_years)
         years = v->sc->fin.long_max_years;
-    plan_cmd(c, SHAPAN_CMD_LONG_LOAN, v->team);
+    shapan_cmd_init(c, SHAPAN_CMD_LONG_LOAN, v->team);
     c->amount = amount;
     c->years = years;
     return true;

@@ -62,7 +62,7 @@ void shapan_planner_destroy(void *st) { free(st); }
 static void excess_stock(const View *v, ShapanCommand *d)
 {
     const ShapanScenario *sc = v->sc;
-    plan_cmd(d, SHAPAN_CMD_SELL_INVENTORY, v->team);
+    shapan_cmd_init(d, SHAPAN_CMD_SELL_INVENTORY, v->team);
     for (int p = 0; p < sc->nproducts; p++) {
         int64_t need = 0;
         for (int i = 0; i < v->t->nheld; i++) {
@@ -94,7 +94,7 @@ static void excess_stock(const View *v, ShapanCommand *d)
  * orders whose stock is sold), then any stock; concede last. */
 static bool advance(const View *v, ShapanCommand *c)
 {
-    plan_cmd(c, SHAPAN_CMD_NEXT, v->team);
+    shapan_cmd_init(c, SHAPAN_CMD_NEXT, v->team);
     ShapanErrorCode rc = shapan_cmd_check(v->w, c, NULL);
     if (rc != SHAPAN_E_CASH)
         return rc == SHAPAN_OK;
@@ -105,7 +105,7 @@ static bool advance(const View *v, ShapanCommand *c)
         ShapanCommand d;
         if (s == 3) {
             /* 厂房贴现: an owned plant is the last reserve of cash */
-            plan_cmd(&d, SHAPAN_CMD_DISCOUNT_PLANT, v->team);
+            shapan_cmd_init(&d, SHAPAN_CMD_DISCOUNT_PLANT, v->team);
             for (int i = 0; i < v->t->nplants; i++)
                 if (v->t->plants[i].status == SHAPAN_PLANT_OWNED)
                     d.plant = i + 1;
@@ -124,7 +124,7 @@ static bool advance(const View *v, ShapanCommand *c)
             if (gap < v->pl->loan_step)
                 gap = v->pl->loan_step;
             int64_t want = gap * 100 / 90 + 1;
-            plan_cmd(&d, SHAPAN_CMD_DISCOUNT, v->team);
+            shapan_cmd_init(&d, SHAPAN_CMD_DISCOUNT, v->team);
             for (int k = 2 * s; k < 2 * s + 2 && want > 0; k++) {
                 int64_t a = v->t->recv[first + k] < want ? v->t->recv[first + k] : want;
                 d.slots[k] = a;
@@ -135,7 +135,7 @@ static bool advance(const View *v, ShapanCommand *c)
         } else if (s == 2) {
             excess_stock(v, &d);
         } else { /* s == 4 */
-            plan_cmd(&d, SHAPAN_CMD_SELL_INVENTORY, v->team);
+            shapan_cmd_init(&d, SHAPAN_CMD_SELL_INVENTORY, v->team);
             for (int m = 0; m < v->sc->nmaterials; m++)
                 d.items[m] = v->t->materials[m];
             for (int p = 0; p < v->sc->nproducts; p++)
@@ -146,7 +146,7 @@ static bool advance(const View *v, ShapanCommand *c)
             return true;
         }
     }
-    plan_cmd(c, SHAPAN_CMD_CONCEDE, v->team);
+    shapan_cmd_init(c, SHAPAN_CMD_CONCEDE, v->team);
     return true;
 }
 
@@ -191,7 +191,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
         if (v.stage == SHAPAN_STAGE_YEAR_START && sc->meeting_year[v.year]) {
             if (v.t->ads_rank)
                 return false;
-            plan_cmd(out, SHAPAN_CMD_ADS, team);
+            shapan_cmd_init(out, SHAPAN_CMD_ADS, team);
             return true;
         }
         if (v.stage == SHAPAN_STAGE_MEETING)
@@ -207,7 +207,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
                 return false;
             plan_gen_ads(&v, out);
             if (shapan_cmd_check(w, out, NULL) != SHAPAN_OK)
-                plan_cmd(out, SHAPAN_CMD_ADS, team); /* nothing affordable */
+                shapan_cmd_init(out, SHAPAN_CMD_ADS, team); /* nothing affordable */
             return true;
         }
         break;

@@ -103,12 +103,17 @@ ShapanCmdType shapan_cmd_from_name(const char *name)
     return SHAPAN_CMD_COUNT;
 }
 
+void shapan_cmd_init(ShapanCommand *c, ShapanCmdType type, int team)
+{
+    memset(c, 0, sizeof *c);
+    c->type = type;
+    c->team = team;
+}
+
 ShapanCommand shapan_cmd_simple(ShapanCmdType type, int team)
 {
     ShapanCommand c;
-    memset(&c, 0, sizeof c);
-    c.type = type;
-    c.team = team;
+    shapan_cmd_init(&c, type, team);
     return c;
 }
 
