@@ -311,6 +311,9 @@ int shapan_scenario_item(const ShapanScenario *sc, const char *id);
 const char *shapan_scenario_item_id(const ShapanScenario *sc, int item);
 /* standard cost of an item: material price or product direct cost */
 int64_t shapan_scenario_item_cost(const ShapanScenario *sc, int item);
+/* The loan cap for an equity (RULES.md §2: loan_cap x the equity at the end of
+ * the previous year); 0 when that equity is not positive. */
+int64_t shapan_scenario_loan_cap(const ShapanScenario *sc, int64_t equity);
 
 /* RULES.md §9: replaces the order book with one generated from the forecast for
  * `teams` teams and `seed`.  Deterministic. */

@@ -379,7 +379,7 @@ int64_t plan_loan_headroom_at(const View *v, int percent)
         return 0;
     if (eq <= 0)
         return 0;
-    int64_t cap = shapan_floor(eq, v->sc->fin.loan_cap) * percent / 100;
+    int64_t cap = shapan_scenario_loan_cap(v->sc, eq) * percent / 100;
     return cap - plan_loans_total(v->t, false);
 }
 
@@ -389,9 +389,8 @@ int64_t plan_loan_headroom(const View *v)
 {
     int64_t room = plan_loan_headroom_at(v, v->pl->p->loan_cap_percent);
     int64_t eq = plan_statement(v)->balance[SHAPAN_BAL_EQUITY];
-    int64_t next =
-        (eq > 0 ? shapan_floor(eq, v->sc->fin.loan_cap) : 0) * v->pl->p->loan_cap_percent / 100 -
-        plan_loans_total(v->t, false);
+    int64_t next = shapan_scenario_loan_cap(v->sc, eq) * v->pl->p->loan_cap_percent / 100 -
+                   plan_loans_total(v->t, false);
     return next < room ? next : room;
 }
 

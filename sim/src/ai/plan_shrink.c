@@ -105,11 +105,11 @@ static bool distressed_now(const View *v)
         shapan_statement(v->w, v->team, v->year - 1, &st);
         int64_t net = st.income[SHAPAN_INC_NET];
         int64_t eq = st.balance[SHAPAN_BAL_EQUITY] + net;
-        int64_t cap = eq > 0 ? shapan_floor(eq, v->sc->fin.loan_cap) : 0;
+        int64_t cap = shapan_scenario_loan_cap(v->sc, eq);
         return net < 0 || cap < plan_loans_total(v->t, false);
     }
     int64_t eq = plan_projected_equity(v);
-    int64_t cap = eq > 0 ? shapan_floor(eq, v->sc->fin.loan_cap) : 0;
+    int64_t cap = shapan_scenario_loan_cap(v->sc, eq);
     return cap < plan_loans_total(v->t, false);
 }
 

@@ -166,6 +166,11 @@ int64_t shapan_scenario_item_cost(const ShapanScenario *sc, int item)
     return 0;
 }
 
+int64_t shapan_scenario_loan_cap(const ShapanScenario *sc, int64_t equity)
+{
+    return equity > 0 ? shapan_floor(equity, sc->fin.loan_cap) : 0;
+}
+
 uint64_t shapan_fnv1a(uint64_t h, const void *data, size_t len)
 {
     const unsigned char *p = data;

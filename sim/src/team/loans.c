@@ -7,7 +7,7 @@ static ShapanErrorCode check_cap(Ctx *c, int64_t amount)
     /* the cap uses the equity at the end of the previous year (year 1: opening) */
     int64_t equity =
         c->by - 1 == c->t->closed_year ? c->t->equity_closed : ctx_equity_at(c, c->by - 1);
-    int64_t cap = equity > 0 ? shapan_floor(equity, sc->fin.loan_cap) : 0;
+    int64_t cap = shapan_scenario_loan_cap(sc, equity);
     int64_t after = team_loans_total(c->t) + amount;
     if (after > cap)
         return shapan_error_set(c->err, SHAPAN_E_LOAN_CAP, "amount",
