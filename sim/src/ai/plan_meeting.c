@@ -36,13 +36,17 @@ static const RivalSales *rival_sales(const View *v, int year)
     return rs;
 }
 
-/* Units of market m's cell of product pr in `year`'s book, at least 1 (the
- * forecast is sized for forecast_teams teams). */
+/* A forecast number (sized for forecast_teams teams) for this game's teams. */
+static int64_t for_this_game(const View *v, int64_t forecast)
+{
+    int ft = v->sc->forecast_teams;
+    return forecast * shapan_world_teams(v->w) / (ft ? ft : 1);
+}
+
+/* Units of market m's cell of product pr in `year`'s book, at least 1. */
 static int64_t cell_units(const View *v, int year, int m, int pr)
 {
-    const ShapanScenario *sc = v->sc;
-    int64_t u = (int64_t)sc->forecast[year][m][pr].qty * shapan_world_teams(v->w) /
-                (sc->forecast_teams ? sc->forecast_teams : 1);
+    int64_t u = for_this_game(v, v->sc->forecast[year][m][pr].qty);
     return u > 1 ? u : 1;
 }
 
@@ -74,14 +78,12 @@ static void market_weights(const View *v, const RivalSales *rs, int year, int pr
         memcpy(wt, rival, sizeof rival);
 }
 
-/* The ad of one cell: enough picks for `share` units, scaled by the profile. */
 /* The picks worth buying in a cell of f (book sized for nteams) where `rivals`
  * rivals sold last year: its share of the cell's orders, rounded up.  Each round
  * every ranked team takes one order, so picks beyond that are seldom used. */
 static int64_t share_of_picks(const View *v, const ShapanForecastCell *f, int rivals)
 {
-    int64_t n = (int64_t)f->count * shapan_world_teams(v->w) /
-                (v->sc->forecast_teams ? v->sc->forecast_teams : 1);
+    int64_t n = for_this_game(v, f->count);
     return (n + rivals) / (rivals + 1);
 }
 
