@@ -134,6 +134,20 @@ bool plan_gen_endgame_short(const View *v, ShapanCommand *c)
     return true;
 }
 
+/* The first certificate (market or ISO) whose last instalment is due and worth
+ * its points, and affordable; -1 if none. */
+static int last_instalment(const View *v, const ShapanCert *certs, int n, const int8_t *held,
+                           const int8_t *last_year, const int8_t *paid)
+{
+    for (int k = 0; k < n; k++) {
+        const ShapanCert *ce = &certs[k];
+        if (!held[k] && last_year[k] != v->year && paid[k] == ce->years - 1 &&
+            plan_raises_score(v, ce->points, ce->fee) && plan_affordable(v, ce->fee))
+            return k;
+    }
+    return -1;
+}
+
 /* S5: rent-to-buy (cash becomes a plant: equity unchanged, its points count), and
  * the last instalment of a certificate or of R&D when its points are worth the fee. */
 bool plan_gen_endgame_s5(const View *v, ShapanCommand *c)
@@ -151,24 +165,18 @@ bool plan_gen_endgame_s5(const View *v, ShapanCommand *c)
             return true;
         }
     }
-    for (int m = 0; m < sc->nmarkets; m++) {
-        const ShapanCert *ce = &sc->markets[m];
-        if (!t->market_held[m] && t->market_last_year[m] != v->year &&
-            t->market_paid[m] == ce->years - 1 && plan_raises_score(v, ce->points, ce->fee) &&
-            plan_affordable(v, ce->fee)) {
-            shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_MARKET, v->team);
-            c->market = m;
-            return true;
-        }
+    int m = last_instalment(v, sc->markets, sc->nmarkets, t->market_held, t->market_last_year,
+                            t->market_paid);
+    if (m >= 0) {
+        shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_MARKET, v->team);
+        c->market = m;
+        return true;
     }
-    for (int i = 0; i < sc->nisos; i++) {
-        const ShapanCert *ce = &sc->isos[i];
-        if (!t->iso_held[i] && t->iso_last_year[i] != v->year && t->iso_paid[i] == ce->years - 1 &&
-            plan_raises_score(v, ce->points, ce->fee) && plan_affordable(v, ce->fee)) {
-            shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_ISO, v->team);
-            c->iso = i;
-            return true;
-        }
+    int i = last_instalment(v, sc->isos, sc->nisos, t->iso_held, t->iso_last_year, t->iso_paid);
+    if (i >= 0) {
+        shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_ISO, v->team);
+        c->iso = i;
+        return true;
     }
     for (int p = 0; p < sc->nproducts; p++) {
         const ShapanProduct *pr = &sc->products[p];
