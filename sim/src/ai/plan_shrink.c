@@ -76,15 +76,13 @@ static int64_t idle_floor(const ShapanScenario *sc)
  * 100 + the potential held now) is below idle's score plus floor_margin percent:
  * the planner counts as distressed (its ads cut, and with shrink_invest its
  * investments held back). */
-static bool below_floor(const View *v)
+static bool below_floor(const View *v, const ShapanStatement *last)
 {
     const ShapanScenario *sc = v->sc;
     int left = sc->years - v->year;
     if (left >= v->pl->p->floor_years)
         return false;
-    ShapanStatement st;
-    shapan_statement(v->w, v->team, v->year - 1, &st);
-    int64_t eq = st.balance[SHAPAN_BAL_EQUITY], year_net = st.income[SHAPAN_INC_NET];
+    int64_t eq = last->balance[SHAPAN_BAL_EQUITY], year_net = last->income[SHAPAN_INC_NET];
     if (v->stage != SHAPAN_STAGE_YEAR_START && v->stage != SHAPAN_STAGE_MEETING)
         year_net = plan_projected_equity(v) - eq; /* this year's, its orders known */
     int64_t final = eq + year_net * (left + 1);
@@ -96,15 +94,13 @@ static bool below_floor(const View *v)
  * year's cap, 3 x the projected equity, won't hold the debt it carries now.  At
  * year start (no orders yet): last year lost money, or another year like it
  * would leave a cap below the debt. */
-static bool distressed_now(const View *v)
+static bool distressed_now(const View *v, const ShapanStatement *last)
 {
     if (v->stage == SHAPAN_STAGE_YEAR_START || v->stage == SHAPAN_STAGE_MEETING) {
         if (v->year < 3)
             return false; /* year 1 sells nothing: its loss says nothing */
-        ShapanStatement st;
-        shapan_statement(v->w, v->team, v->year - 1, &st);
-        int64_t net = st.income[SHAPAN_INC_NET];
-        int64_t eq = st.balance[SHAPAN_BAL_EQUITY] + net;
+        int64_t net = last->income[SHAPAN_INC_NET];
+        int64_t eq = last->balance[SHAPAN_BAL_EQUITY] + net;
         int64_t cap = shapan_scenario_loan_cap(v->sc, eq);
         return net < 0 || cap < plan_loans_total(v->t, false);
     }
@@ -118,8 +114,11 @@ static bool distressed_now(const View *v)
 bool plan_distressed(const View *v)
 {
     PlanMemo *m = v->memo;
-    if (!m->distress)
-        m->distress = distressed_now(v) || below_floor(v) ? 2 : 1;
+    if (!m->distress) {
+        ShapanStatement last; /* last year's, which both tests read */
+        shapan_statement(v->w, v->team, v->year - 1, &last);
+        m->distress = distressed_now(v, &last) || below_floor(v, &last) ? 2 : 1;
+    }
     return m->distress == 2;
 }
 
