@@ -275,9 +275,11 @@ static ShapanErrorCode run_to_s6(Ctx *c, bool force)
         return shapan_error_set(c->err, SHAPAN_E_STAGE, "end_quarter",
                                 "The ads and the order meeting come first.");
     bool first = true;
+    ShapanTeam before; /* force only: the board before the step, kept if a payment fails */
     while (first || t->stage != SHAPAN_STAGE_S6) {
         first = false;
-        ShapanTeam before = *t;
+        if (force)
+            before = *t; /* without force a failure discards the whole board */
         int nbuf = c->nbuf;
         ShapanErrorCode rc = step(c);
         if (rc == SHAPAN_E_CASH && force) {
