@@ -413,6 +413,34 @@ static void test_undo(void **state)
     shapan_world_destroy(w);
 }
 
+/* A clone is a deep copy: its boards and undo snapshots are its own, so undoing in
+ * the clone after the original is gone gives the original's undone board. */
+static void test_clone_owns_its_boards(void **state)
+{
+    (void)state;
+    ShapanWorld *w = tu_world(tu_sc, 2);
+    TU_GOTO(w, 1, 1, 1, S3);
+    Board b0 = board(w, 1);
+    TU_OK(w, "{'cmd':'rent_plant','team':1,'type':'small'}");
+    TU_OK(w, "{'cmd':'build_line','team':1,'plant':1,'type':'manual','product':'P1'}");
+    ShapanWorld *c = shapan_world_clone(w);
+    assert_non_null(c);
+    char where[128];
+    assert_true(shapan_world_equal(w, c, where, sizeof where));
+    assert_int_equal(shapan_world_hash(w), shapan_world_hash(c));
+    TU_OK(w, "{'cmd':'undo','team':1}");
+    TU_OK(w, "{'cmd':'undo','team':1}");
+    uint64_t undone = shapan_world_hash(w);
+    shapan_world_destroy(w);
+    TU_OK(c, "{'cmd':'undo','team':1}");
+    TU_OK(c, "{'cmd':'undo','team':1}");
+    assert_int_equal(shapan_world_hash(c), undone);
+    Board now = board(c, 1);
+    assert_board(&now, &b0);
+    assert_int_equal(now.cash, 675);
+    shapan_world_destroy(c);
+}
+
 /* §5.7: score = half_up(equity x (100 + potential) / 100) after the last year; after it
  * every command is refused (E_GAME_OVER); a bankrupt team has no score. */
 static void test_score_and_game_over(void **state)
@@ -505,6 +533,7 @@ int main(void)
         cmocka_unit_test(test_refused_payment_and_bankruptcy),
         cmocka_unit_test(test_negative_equity_bankruptcy),
         cmocka_unit_test(test_undo),
+        cmocka_unit_test(test_clone_owns_its_boards),
         cmocka_unit_test(test_score_and_game_over),
         cmocka_unit_test(test_classic_opening),
     };

@@ -109,7 +109,8 @@ typedef struct {
     int64_t price;
 } ShapanHeld;
 
-/* One team's board: plain data, copied whole for undo snapshots. */
+/* One team's board: plain data; the world keeps each board by pointer (a command
+ * runs on a copy that replaces it; undo snapshots are the replaced boards). */
 typedef struct {
     int8_t bankrupt;
     int8_t year, quarter, stage; /* position; stage is a ShapanStage */
@@ -200,7 +201,8 @@ int shapan_world_live_teams(const ShapanWorld *w);
 uint64_t shapan_world_seed(const ShapanWorld *w);
 int32_t shapan_world_seq(const ShapanWorld *w); /* seq the next accepted command gets */
 bool shapan_world_over(const ShapanWorld *w);   /* every team finished or bankrupt */
-/* The board of `team` (1-based) as seen by `viewer`: its own board, or NULL. */
+/* The board of `team` (1-based) as seen by `viewer`: its own board, or NULL.  Valid
+ * until the next shapan_cmd_apply on this world (an accepted command replaces it). */
 const ShapanTeam *shapan_view_own(const ShapanWorld *w, int viewer);
 /* A rival's board as it stood when `viewer` last paid to spy on it, or NULL. */
 const ShapanTeam *shapan_view_spied(const ShapanWorld *w, int viewer, int target);

@@ -60,7 +60,7 @@ static ShapanErrorCode common_check(const ShapanWorld *w, const ShapanCommand *c
     if (c->team < 1 || c->team > w->nteams)
         return shapan_error_set(err, SHAPAN_E_TEAM, "team", "There is no team %d (1 to %d).",
                                 c->team, w->nteams);
-    const ShapanTeam *t = &w->teams[c->team - 1];
+    const ShapanTeam *t = w->teams[c->team - 1];
     if (t->bankrupt)
         return shapan_error_set(err, SHAPAN_E_BANKRUPT, "team", "Team %d is bankrupt (Y%dQ%d).",
                                 c->team, t->bankrupt_year, t->bankrupt_quarter);
@@ -78,10 +78,27 @@ static bool crossed_s6(const ShapanTeam *before, const ShapanTeam *after)
             before->year != after->year);
 }
 
-static ShapanErrorCode run_team(const ShapanWorld *w, const ShapanCommand *c, Ctx *ctx,
-                                ShapanError *err)
+/* The world's scratch ctx on a copy of team ti's board (the one copy a command
+ * costs); NULL when out of memory.  The world's state is not touched: the scratch
+ * is no part of it. */
+static Ctx *scratch_ctx(const ShapanWorld *w, int ti, ShapanError *err)
 {
-    ctx_init(ctx, w, c->team - 1, err);
+    Scratch *s = w->scratch;
+    if (!s->ctx.t && !(s->ctx.t = board_take(&s->pool))) {
+        shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
+        return NULL;
+    }
+    *s->ctx.t = *w->teams[ti];
+    ctx_init(&s->ctx, w, ti, s->ctx.t, err);
+    return &s->ctx;
+}
+
+/* Runs a team command in the scratch. */
+static ShapanErrorCode run_team(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
+{
+    Ctx *ctx = scratch_ctx(w, c->team - 1, err);
+    if (!ctx)
+        return SHAPAN_E_INTERNAL;
     return specs[c->type].handler(ctx, c);
 }
 
@@ -98,48 +115,69 @@ ShapanErrorCode shapan_cmd_check(const ShapanWorld *w, const ShapanCommand *c, S
                                     "Team %d has nothing to undo in this quarter.", c->team);
         return SHAPAN_OK;
     case KIND_CONCEDE: return SHAPAN_OK;
-    case KIND_TEAM: {
-        Ctx ctx; /* a scratch board and ledger buffer, discarded */
-        return run_team(w, c, &ctx, err);
-    }
+    case KIND_TEAM: return run_team(w, c, err);
     }
     return SHAPAN_OK;
 }
 
-static ShapanErrorCode push_undo(ShapanWorld *w, int ti)
+/* Room for one more snapshot, so that the push after an accepted run can't fail. */
+static ShapanErrorCode undo_reserve(ShapanWorld *w, int ti)
 {
     UndoStack *u = &w->undo[ti];
-    if (u->n == u->cap) {
-        /* a quarter of a rival's commands fits in 32: growing from 8 copied the
-         * snapshots (5.4 KB each) twice */
-        int cap = u->cap ? u->cap * 2 : 32;
-        UndoSnap *s = realloc(u->s, sizeof *s * (size_t)cap);
-        if (!s)
-            return SHAPAN_E_INTERNAL;
-        u->s = s;
-        u->cap = cap;
-    }
-    u->s[u->n].team = w->teams[ti];
-    u->s[u->n].journal_len = w->journal[ti].n;
-    u->n++;
+    if (u->n < u->cap)
+        return SHAPAN_OK;
+    int cap = u->cap ? u->cap * 2 : 32; /* a quarter of a rival's commands fits in 32 */
+    UndoSnap *s = realloc(u->s, sizeof *s * (size_t)cap);
+    if (!s)
+        return SHAPAN_E_INTERNAL;
+    u->s = s;
+    u->cap = cap;
     return SHAPAN_OK;
 }
 
-/* The command ran on the world's board (c->t); `before` is the board as it was.
- * An undoable command has already pushed `before` as its snapshot. */
-void world_commit(ShapanWorld *w, Ctx *c, const ShapanTeam *before, bool undoable)
+/* The scratch board becomes team ti's board; returns the board it replaces. */
+static ShapanTeam *install_scratch(ShapanWorld *w, int ti)
 {
-    (void)undoable;
-    int ti = c->ti;
-    bool barrier = crossed_s6(before, c->t);
-    journal_append(&w->journal[ti], c->buf, c->nbuf);
-    if (barrier || c->t->bankrupt)
+    ShapanTeam *old = w->teams[ti];
+    w->teams[ti] = w->scratch->ctx.t;
+    w->scratch->ctx.t = NULL;
+    return old;
+}
+
+/* Commits the accepted run in the scratch: its board replaces the team's, whose
+ * old board becomes the undo snapshot (undoable) or goes back to the pool; the
+ * ledger entries join the journal. */
+static void commit_team(ShapanWorld *w, const ShapanCommand *c, bool undoable)
+{
+    int ti = c->team - 1;
+    const Ctx *x = &w->scratch->ctx;
+    ShapanTeam *before = install_scratch(w, ti);
+    const ShapanTeam *after = w->teams[ti];
+    bool barrier = crossed_s6(before, after);
+    if (undoable) {
+        UndoStack *u = &w->undo[ti]; /* room reserved */
+        u->s[u->n].team = before;
+        u->s[u->n].journal_len = w->journal[ti].n;
+        u->n++;
+    }
+    if (c->type == SHAPAN_CMD_SPY) {
+        if (!w->spied[ti])
+            w->spied[ti] = malloc(sizeof(ShapanTeam));
+        if (w->spied[ti])
+            *w->spied[ti] = *w->teams[c->target - 1];
+        w->spied_target[ti] = (int8_t)c->target;
         world_clear_undo(w, ti);
+    }
+    journal_append(&w->journal[ti], x->buf, x->nbuf);
+    if (barrier || after->bankrupt)
+        world_clear_undo(w, ti);
+    if (!undoable)
+        board_give(&w->scratch->pool, before);
 }
 
 static void concede(ShapanWorld *w, int ti)
 {
-    ShapanTeam *t = &w->teams[ti];
+    ShapanTeam *t = w->teams[ti];
     int y, q;
     team_book_date(t, &y, &q);
     turn_make_bankrupt(t, y, q);
@@ -152,28 +190,34 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
     if (rc)
         return rc;
     int ti = c->team - 1;
-    Ctx scratch; /* the scratch board and ledger buffer of this command */
     switch (specs[c->type].kind) {
-    case KIND_MEETING:
+    case KIND_MEETING: {
         if ((rc = meet_check(w, c, err)))
             return rc;
+        const Ctx *ads = NULL;
         if (c->type == SHAPAN_CMD_ADS) {
-            /* the ads are paid at once, on a scratch board like any payment */
-            ctx_init(&scratch, w, ti, err);
+            /* the ads are paid at once, on the scratch board like any payment */
+            Ctx *x = scratch_ctx(w, ti, err);
+            if (!x)
+                return SHAPAN_E_INTERNAL;
             int64_t total = 0;
             for (int i = 0; i < c->nbids; i++)
                 total += c->bids[i].amount;
-            if ((rc = ctx_pay(&scratch, SHAPAN_ACC_ADS, total, -1, "the ads")))
+            if ((rc = ctx_pay(x, SHAPAN_ACC_ADS, total, -1, "the ads")))
                 return rc;
+            board_give(&w->scratch->pool, install_scratch(w, ti));
+            ads = x;
         }
-        meet_apply(w, c, c->type == SHAPAN_CMD_ADS ? &scratch : NULL);
+        meet_apply(w, c, ads);
         break;
+    }
     case KIND_UNDO: {
         UndoStack *u = &w->undo[ti];
         if (u->n == 0)
             return shapan_error_set(err, SHAPAN_E_NOTHING, "undo",
                                     "Team %d has nothing to undo in this quarter.", c->team);
         u->n--;
+        board_give(&w->scratch->pool, w->teams[ti]);
         w->teams[ti] = u->s[u->n].team;
         w->journal[ti].n = u->s[u->n].journal_len;
         journal_resum(&w->journal[ti]);
@@ -181,39 +225,16 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
     }
     case KIND_CONCEDE: concede(w, ti); break;
     case KIND_TEAM: {
-        /* run on the world's board; keep the board as it was to restore it on a
-         * refusal: an undoable command's snapshot is that copy (pushed first) */
-        const ShapanTeam *before;
         bool undoable = specs[c->type].undoable;
-        if (undoable) {
-            if (push_undo(w, ti) != SHAPAN_OK)
-                return shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
-            before = &w->undo[ti].s[w->undo[ti].n - 1].team;
-        } else {
-            scratch.own = w->teams[ti];
-            before = &scratch.own;
-        }
-        ShapanTeam *live = &w->teams[ti];
-        ctx_init_live(&scratch, w, ti, live, err);
-        if ((rc = specs[c->type].handler(&scratch, c))) {
-            *live = *before;
-            if (undoable)
-                w->undo[ti].n--;
+        if (undoable && undo_reserve(w, ti) != SHAPAN_OK)
+            return shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
+        if ((rc = run_team(w, c, err)))
             return rc;
-        }
-        if (c->type == SHAPAN_CMD_SPY) {
-            if (!w->spied[ti])
-                w->spied[ti] = malloc(sizeof(ShapanTeam));
-            if (w->spied[ti])
-                *w->spied[ti] = w->teams[c->target - 1];
-            w->spied_target[ti] = (int8_t)c->target;
-            world_clear_undo(w, ti);
-        }
-        world_commit(w, &scratch, before, undoable);
+        commit_team(w, c, undoable);
         break;
     }
     }
-    if (w->teams[ti].bankrupt)
+    if (w->teams[ti]->bankrupt)
         meet_drop_team(w, ti);
     meet_progress(w); /* bid awards made now carry this command's seq */
     w->seq++;

@@ -3,25 +3,12 @@
 
 #include "core/internal.h"
 
-void ctx_init(Ctx *c, const ShapanWorld *w, int ti, ShapanError *err)
+void ctx_init(Ctx *c, const ShapanWorld *w, int ti, ShapanTeam *board, ShapanError *err)
 {
     c->w = w;
     c->sc = w->sc;
     c->ti = ti;
-    c->own = w->teams[ti];
-    c->t = &c->own;
-    c->nbuf = 0;
-    c->seq = w->seq;
-    c->err = err;
-    ctx_date_action(c);
-}
-
-void ctx_init_live(Ctx *c, const ShapanWorld *w, int ti, ShapanTeam *live, ShapanError *err)
-{
-    c->w = w;
-    c->sc = w->sc;
-    c->ti = ti;
-    c->t = live;
+    c->t = board;
     c->nbuf = 0;
     c->seq = w->seq;
     c->err = err;

@@ -178,7 +178,7 @@ static void walk(Sink *s, const ShapanWorld *w)
     EMIT(s, w->nteams, "nteams");
     EMIT(s, w->seq, "seq");
     for (int ti = 0; ti < w->nteams; ti++) {
-        walk_team(s, "teams", ti, &w->teams[ti], nm, np, nmk, niso);
+        walk_team(s, "teams", ti, w->teams[ti], nm, np, nmk, niso);
         const Journal *j = &w->journal[ti];
         EMIT(s, j->n, "ledger[%d].n", ti);
         if (s->mode == SINK_HASH) {
@@ -199,7 +199,7 @@ static void walk(Sink *s, const ShapanWorld *w)
         EMIT(s, u->n, "undo[%d].n", ti);
         for (int i = 0; i < u->n; i++) {
             EMIT(s, u->s[i].journal_len, "undo[%d][%d].journal_len", ti, i);
-            walk_team(s, "undo", ti * 1000 + i, &u->s[i].team, nm, np, nmk, niso);
+            walk_team(s, "undo", ti * 1000 + i, u->s[i].team, nm, np, nmk, niso);
         }
         EMIT(s, w->spied_target[ti], "spied_target[%d]", ti);
         if (w->spied[ti])
@@ -283,7 +283,7 @@ ShapanErrorCode shapan_world_verify(const ShapanWorld *w, ShapanError *err)
 {
     const ShapanScenario *sc = w->sc;
     for (int ti = 0; ti < w->nteams; ti++) {
-        const ShapanTeam *t = &w->teams[ti];
+        const ShapanTeam *t = w->teams[ti];
         int64_t s[SHAPAN_ACC_COUNT];
         ledger_sums(w->journal[ti].e, w->journal[ti].n, NULL, 0, 1 << 14, -1, s);
         /* the per-year sums statements read must be the entries' */

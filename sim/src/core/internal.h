@@ -26,7 +26,7 @@ void ledger_add(int64_t out[SHAPAN_ACC_COUNT], const ShapanEntry *e);
 uint64_t journal_mix(uint64_t prev, const ShapanEntry *e);
 
 typedef struct {
-    ShapanTeam team;
+    ShapanTeam *team; /* the board before the command, owned by the stack */
     int journal_len;
 } UndoSnap;
 
@@ -41,13 +41,44 @@ typedef enum {
     MEET_BIDS      /* bid groups */
 } MeetPhase;
 
+/* Context of one team-local command: a scratch board and a buffer of ledger
+ * entries.  Nothing reaches the world unless the command succeeds. */
+typedef struct {
+    const ShapanWorld *w;
+    const ShapanScenario *sc;
+    int ti;        /* 0-based team */
+    ShapanTeam *t; /* the board being changed: a copy of the team's board (a pool board) */
+    ShapanEntry buf[CTX_MAX_ENTRIES];
+    int nbuf;
+    int32_t seq;
+    /* booking date and stage of the entries being made */
+    int by, bq, bstage;
+    ShapanError *err;
+} Ctx;
+
+/* Spare boards.  Boards move by pointer between the teams, the undo stacks and
+ * the command scratch; the pool keeps the unused ones, so a command costs one
+ * board copy and no allocation. */
+typedef struct {
+    ShapanTeam **free;
+    int n, cap; /* cap >= made: giving a board back never allocates */
+    int made;   /* boards this pool has allocated */
+} BoardPool;
+
+/* The scratch of team commands, one per world, behind a pointer: shapan_cmd_check
+ * (on a const world) runs there too. */
+typedef struct {
+    BoardPool pool;
+    Ctx ctx; /* the last run; ctx.t is owned here (or NULL) */
+} Scratch;
+
 struct ShapanWorld {
     const ShapanScenario *sc;
     uint64_t seed;
     ShapanRng rng;
     int nteams;
-    int32_t seq; /* seq of the next accepted command */
-    ShapanTeam teams[SHAPAN_MAX_TEAMS];
+    int32_t seq;                         /* seq of the next accepted command */
+    ShapanTeam *teams[SHAPAN_MAX_TEAMS]; /* pool boards, NULL past nteams */
     Journal journal[SHAPAN_MAX_TEAMS];
     UndoStack undo[SHAPAN_MAX_TEAMS];
     ShapanTeam *spied[SHAPAN_MAX_TEAMS];   /* last paid look, owned */
@@ -67,30 +98,13 @@ struct ShapanWorld {
     uint32_t bid_eligible[SHAPAN_MAX_BID_GROUP]; /* team bitmask */
     ShapanBid bids[SHAPAN_MAX_BID_GROUP][SHAPAN_MAX_TEAMS];
     ShapanCell cells[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];
+    Scratch *scratch; /* owned; not part of the state (never hashed or compared) */
 };
 
-/* Context of one team-local command: a scratch copy of the board and a buffer
- * of ledger entries.  Nothing reaches the world unless the command succeeds. */
-typedef struct {
-    const ShapanWorld *w;
-    const ShapanScenario *sc;
-    int ti;        /* 0-based team */
-    ShapanTeam *t; /* the board being changed: `own` (a check, a scratch run) or the
-                      world's own board (an apply, which restores it on failure) */
-    ShapanTeam own;
-    ShapanEntry buf[CTX_MAX_ENTRIES];
-    int nbuf;
-    int32_t seq;
-    /* booking date and stage of the entries being made */
-    int by, bq, bstage;
-    ShapanError *err;
-} Ctx;
-
 /* ---- ctx helpers (core/ctx.c) ---- */
-void ctx_init(Ctx *c, const ShapanWorld *w, int ti, ShapanError *err);
-/* The same on the world's board itself (no copy): the caller keeps what it needs
- * to restore it if the command fails. */
-void ctx_init_live(Ctx *c, const ShapanWorld *w, int ti, ShapanTeam *live, ShapanError *err);
+/* A ctx for team ti running on `board` (the caller's: a copy of the team's
+ * board, or a new one); an empty ledger buffer, the action's booking date. */
+void ctx_init(Ctx *c, const ShapanWorld *w, int ti, ShapanTeam *board, ShapanError *err);
 /* Date of an action taken now: at S6 the next quarter; before S1 quarter 1. */
 void team_book_date(const ShapanTeam *t, int *year, int *quarter);
 void ctx_date_action(Ctx *c);
@@ -154,7 +168,8 @@ int line_instalments(const ShapanLineType *lt);
 
 /* ---- meeting (market/meeting.c) ---- */
 ShapanErrorCode meet_check(const ShapanWorld *w, const ShapanCommand *cmd, ShapanError *err);
-/* Applies an already-checked meeting command (ads/pick/pass/bid/decline). */
+/* Applies an already-checked meeting command (ads/pick/pass/bid/decline).  For ads,
+ * ads_ctx holds the payment's entries; its board is already the team's. */
 void meet_apply(ShapanWorld *w, const ShapanCommand *cmd, const Ctx *ads_ctx);
 /* Moves the meeting on as far as it can (start, close cells, open/resolve bid
  * groups, end).  Called after every accepted command. */
@@ -163,9 +178,16 @@ void meet_progress(ShapanWorld *w);
 void meet_drop_team(ShapanWorld *w, int ti);
 
 /* ---- world internals (core/world.c, core/command.c) ---- */
-void world_commit(ShapanWorld *w, Ctx *c, const ShapanTeam *before, bool undoable);
-void world_clear_undo(ShapanWorld *w, int ti);
+void world_clear_undo(ShapanWorld *w, int ti); /* its boards go back to the pool */
 void world_clear_all_undo(ShapanWorld *w);
 ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n);
+
+/* ---- boards (core/board.c) ---- */
+/* A board of the pool (contents undefined), NULL when out of memory. */
+ShapanTeam *board_take(BoardPool *p);
+/* Gives a board back to the pool it came from (NULL is ignored); never fails. */
+void board_give(BoardPool *p, ShapanTeam *b);
+Scratch *scratch_create(void);    /* NULL when out of memory */
+void scratch_destroy(Scratch *s); /* its board and every pool board */
 
 #endif

@@ -55,12 +55,18 @@ void journal_resum(Journal *j)
             ledger_add(j->sums[j->e[i].year], &j->e[i]);
 }
 
-void world_clear_undo(ShapanWorld *w, int ti) { w->undo[ti].n = 0; }
+void world_clear_undo(ShapanWorld *w, int ti)
+{
+    UndoStack *u = &w->undo[ti];
+    for (int i = 0; i < u->n; i++)
+        board_give(&w->scratch->pool, u->s[i].team);
+    u->n = 0;
+}
 
 void world_clear_all_undo(ShapanWorld *w)
 {
     for (int ti = 0; ti < w->nteams; ti++)
-        w->undo[ti].n = 0;
+        world_clear_undo(w, ti);
 }
 
 /* Opening balances as year-0 entries against the opening account, so that the
@@ -191,8 +197,10 @@ ShapanWorld *shapan_world_create(const ShapanScenario *sc, uint64_t seed, int nt
     }
     ShapanWorld *w = calloc(1, sizeof *w);
     Ctx *c = malloc(sizeof *c);
-    if (!w || !c) {
-        free(w);
+    if (w)
+        w->scratch = scratch_create();
+    if (!w || !c || !w->scratch) {
+        shapan_world_destroy(w);
         free(c);
         shapan_error_set(err, SHAPAN_E_INTERNAL, "world", "Out of memory.");
         return NULL;
@@ -203,13 +211,21 @@ ShapanWorld *shapan_world_create(const ShapanScenario *sc, uint64_t seed, int nt
     w->nteams = nteams;
     w->seq = 1;
     for (int ti = 0; ti < nteams; ti++) {
-        ShapanTeam *t = &w->teams[ti];
+        ShapanTeam *t = board_take(&w->scratch->pool);
+        if (!t) {
+            free(c);
+            shapan_world_destroy(w);
+            shapan_error_set(err, SHAPAN_E_INTERNAL, "world", "Out of memory.");
+            return NULL;
+        }
+        memset(t, 0, sizeof *t);
+        w->teams[ti] = t;
         t->year = 1;
         t->quarter = 1;
         t->stage = SHAPAN_STAGE_YEAR_START;
         for (int p = 0; p < SHAPAN_MAX_PRODUCTS; p++)
             t->rnd_last_aq[p] = -1;
-        ctx_init(c, w, ti, err);
+        ctx_init(c, w, ti, t, err); /* on the team's own board: a failure ends the world */
         c->seq = 0;
         ShapanErrorCode rc = open_company(c);
         c->t->equity_closed = ctx_equity_at(c, 0);
@@ -220,7 +236,6 @@ ShapanWorld *shapan_world_create(const ShapanScenario *sc, uint64_t seed, int nt
             shapan_world_destroy(w);
             return NULL;
         }
-        w->teams[ti] = *c->t;
         journal_append(&w->journal[ti], c->buf, c->nbuf);
     }
     free(c);
@@ -232,12 +247,25 @@ void shapan_world_destroy(ShapanWorld *w)
     if (!w)
         return;
     for (int ti = 0; ti < SHAPAN_MAX_TEAMS; ti++) {
+        free(w->teams[ti]);
         free(w->journal[ti].e);
         free(w->journal[ti].prefix);
+        for (int i = 0; i < w->undo[ti].n; i++)
+            free(w->undo[ti].s[i].team);
         free(w->undo[ti].s);
         free(w->spied[ti]);
     }
+    scratch_destroy(w->scratch);
     free(w);
+}
+
+/* A new board of c's pool holding *b; NULL when out of memory. */
+static ShapanTeam *board_copy(ShapanWorld *c, const ShapanTeam *b)
+{
+    ShapanTeam *n = board_take(&c->scratch->pool);
+    if (n)
+        *n = *b;
+    return n;
 }
 
 ShapanWorld *shapan_world_clone(const ShapanWorld *w)
@@ -246,26 +274,33 @@ ShapanWorld *shapan_world_clone(const ShapanWorld *w)
     if (!c)
         return NULL;
     memcpy(c, w, sizeof *c);
-    bool ok = true;
     for (int ti = 0; ti < SHAPAN_MAX_TEAMS; ti++) {
+        c->teams[ti] = NULL;
         c->journal[ti] = (Journal){0};
         c->undo[ti] = (UndoStack){0};
         c->spied[ti] = NULL;
     }
+    c->scratch = scratch_create(); /* its own, empty: no checked run is shared */
+    bool ok = c->scratch != NULL;
     for (int ti = 0; ti < w->nteams && ok; ti++) {
-        ok = journal_append(&c->journal[ti], w->journal[ti].e, w->journal[ti].n) == SHAPAN_OK;
-        if (w->undo[ti].n > 0) {
-            c->undo[ti].s = malloc(sizeof(UndoSnap) * (size_t)w->undo[ti].n);
-            ok = ok && c->undo[ti].s;
-            if (c->undo[ti].s) {
-                memcpy(c->undo[ti].s, w->undo[ti].s, sizeof(UndoSnap) * (size_t)w->undo[ti].n);
-                c->undo[ti].n = c->undo[ti].cap = w->undo[ti].n;
+        ok = (c->teams[ti] = board_copy(c, w->teams[ti])) != NULL;
+        ok = ok && journal_append(&c->journal[ti], w->journal[ti].e, w->journal[ti].n) == SHAPAN_OK;
+        const UndoStack *u = &w->undo[ti];
+        if (ok && u->n > 0) {
+            c->undo[ti].s = malloc(sizeof(UndoSnap) * (size_t)u->n);
+            ok = c->undo[ti].s != NULL;
+            c->undo[ti].cap = ok ? u->n : 0;
+            for (int i = 0; i < u->n && ok; i++) {
+                UndoSnap *snap = &c->undo[ti].s[i];
+                snap->journal_len = u->s[i].journal_len;
+                ok = (snap->team = board_copy(c, u->s[i].team)) != NULL;
+                c->undo[ti].n += ok;
             }
         }
-        if (w->spied[ti]) {
+        if (ok && w->spied[ti]) {
             c->spied[ti] = malloc(sizeof(ShapanTeam));
-            ok = ok && c->spied[ti];
-            if (c->spied[ti])
+            ok = c->spied[ti] != NULL;
+            if (ok)
                 *c->spied[ti] = *w->spied[ti];
         }
     }
@@ -287,14 +322,14 @@ int shapan_world_live_teams(const ShapanWorld *w)
 {
     int n = 0;
     for (int ti = 0; ti < w->nteams; ti++)
-        n += !w->teams[ti].bankrupt;
+        n += !w->teams[ti]->bankrupt;
     return n;
 }
 
 bool shapan_world_over(const ShapanWorld *w)
 {
     for (int ti = 0; ti < w->nteams; ti++)
-        if (!w->teams[ti].bankrupt && !team_finished(w, &w->teams[ti]))
+        if (!w->teams[ti]->bankrupt && !team_finished(w, w->teams[ti]))
             return false;
     return true;
 }
@@ -303,7 +338,7 @@ const ShapanTeam *shapan_view_own(const ShapanWorld *w, int viewer)
 {
     if (viewer < 1 || viewer > w->nteams)
         return NULL;
-    return &w->teams[viewer - 1];
+    return w->teams[viewer - 1];
 }
 
 const ShapanTeam *shapan_view_spied(const ShapanWorld *w, int viewer, int target)
@@ -332,7 +367,7 @@ int64_t shapan_view_ad(const ShapanWorld *w, int team, int market, int product)
     if (team < 1 || team > w->nteams || market < 0 || market >= SHAPAN_MAX_MARKETS || product < 0 ||
         product >= SHAPAN_MAX_PRODUCTS)
         return 0;
-    const ShapanTeam *t = &w->teams[team - 1];
+    const ShapanTeam *t = w->teams[team - 1];
     /* ads are public once the meeting they were made for has started */
     bool started =
         (w->meet_phase != MEET_NONE && w->meet_year == t->year) || w->meeting_done[t->year];
@@ -343,7 +378,7 @@ bool shapan_view_bankrupt(const ShapanWorld *w, int team, int *year, int *quarte
 {
     if (team < 1 || team > w->nteams)
         return false;
-    const ShapanTeam *t = &w->teams[team - 1];
+    const ShapanTeam *t = w->teams[team - 1];
     if (year)
         *year = t->bankrupt_year;
     if (quarter)
@@ -354,7 +389,7 @@ bool shapan_view_bankrupt(const ShapanWorld *w, int team, int *year, int *quarte
 void shapan_view_position(const ShapanWorld *w, int team, int *year, int *quarter,
                           ShapanStage *stage)
 {
-    const ShapanTeam *t = &w->teams[team - 1];
+    const ShapanTeam *t = w->teams[team - 1];
     *year = t->year;
     *quarter = t->quarter;
     *stage = (ShapanStage)t->stage;
@@ -362,7 +397,7 @@ void shapan_view_position(const ShapanWorld *w, int team, int *year, int *quarte
 
 bool shapan_view_equity(const ShapanWorld *w, int team, int year, int64_t *equity)
 {
-    if (team < 1 || team > w->nteams || year > w->teams[team - 1].closed_year)
+    if (team < 1 || team > w->nteams || year > w->teams[team - 1]->closed_year)
         return false;
     ShapanStatement st;
     shapan_statement(w, team, year, &st);
@@ -417,7 +452,7 @@ int shapan_team_closed_year(const ShapanWorld *w, int team)
 {
     if (team < 1 || team > w->nteams)
         return 0;
-    return w->teams[team - 1].closed_year;
+    return w->teams[team - 1]->closed_year;
 }
 
 int64_t shapan_team_potential(const ShapanWorld *w, const ShapanTeam *t)
@@ -446,7 +481,7 @@ bool shapan_team_score(const ShapanWorld *w, int team, int64_t *score, int64_t *
 {
     if (team < 1 || team > w->nteams)
         return false;
-    const ShapanTeam *t = &w->teams[team - 1];
+    const ShapanTeam *t = w->teams[team - 1];
     if (t->bankrupt || !team_finished(w, t))
         return false;
     int64_t equity = 0;

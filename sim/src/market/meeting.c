@@ -4,7 +4,7 @@
 
 #include "team/common.h"
 
-static bool live(const ShapanWorld *w, int ti) { return !w->teams[ti].bankrupt; }
+static bool live(const ShapanWorld *w, int ti) { return !w->teams[ti]->bankrupt; }
 
 static ShapanErrorCode err_team(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
 {
@@ -65,7 +65,7 @@ static int market_leader(const ShapanWorld *w, int m)
     for (int ti = 0; ti < w->nteams; ti++) {
         if (!live(w, ti))
             continue;
-        int64_t s = w->teams[ti].sales_prev[m];
+        int64_t s = w->teams[ti]->sales_prev[m];
         if (s > top) {
             top = s;
             best = ti;
@@ -74,7 +74,7 @@ static int market_leader(const ShapanWorld *w, int m)
             tie = true;
         }
     }
-    if (best < 0 || tie || w->teams[best].defaulted_prev[m])
+    if (best < 0 || tie || w->teams[best]->defaulted_prev[m])
         return -1;
     return best;
 }
@@ -90,7 +90,7 @@ static int64_t market_total_ad(const ShapanTeam *t, int m)
 /* true if team a ranks before team b in cell (m, p) */
 static bool ranks_before(const ShapanWorld *w, int leader, int m, int p, int a, int b)
 {
-    const ShapanTeam *ta = &w->teams[a], *tb = &w->teams[b];
+    const ShapanTeam *ta = w->teams[a], *tb = w->teams[b];
     if ((a == leader) != (b == leader))
         return a == leader;
     if (ta->ads[m][p] != tb->ads[m][p])
@@ -127,7 +127,7 @@ static void start_meeting(ShapanWorld *w, int year)
         for (int p = 0; p < sc->nproducts; p++) {
             ShapanCell *cell = &w->cells[m][p];
             for (int ti = 0; ti < w->nteams; ti++) {
-                if (!live(w, ti) || w->teams[ti].ads[m][p] < sc->meet.min_ad)
+                if (!live(w, ti) || w->teams[ti]->ads[m][p] < sc->meet.min_ad)
                     continue;
                 /* insertion sort by the ranking keys */
                 int pos = cell->nranked++;
@@ -138,7 +138,7 @@ static void start_meeting(ShapanWorld *w, int year)
                 cell->ranked[pos] = (int8_t)ti;
             }
             for (int k = 0; k < cell->nranked; k++) {
-                int64_t ad = w->teams[cell->ranked[k]].ads[m][p];
+                int64_t ad = w->teams[cell->ranked[k]]->ads[m][p];
                 int64_t picks = 1 + (ad - sc->meet.min_ad) / sc->meet.pick_step;
                 cell->picks[k] = (int8_t)(picks > 100 ? 100 : picks);
             }
@@ -160,7 +160,7 @@ static int64_t bid_limit(const ShapanWorld *w)
 
 static bool team_may_bid(const ShapanWorld *w, int ti, const ShapanOrder *o)
 {
-    const ShapanTeam *t = &w->teams[ti];
+    const ShapanTeam *t = w->teams[ti];
     if (!live(w, ti) || !t->market_held[o->market])
         return false;
     for (int i = 0; i < w->sc->nisos; i++)
@@ -225,7 +225,7 @@ static ShapanHeld *held_insert(ShapanTeam *t, int order)
 
 static void award(ShapanWorld *w, int order, int ti, const ShapanBid *b)
 {
-    ShapanTeam *t = &w->teams[ti];
+    ShapanTeam *t = w->teams[ti];
     int y, q;
     team_book_date(t, &y, &q);
     ShapanEntry e = {0};
@@ -275,8 +275,8 @@ static void resolve_group(ShapanWorld *w)
             if (best < 0) {
                 w->order_state[order] = SHAPAN_ORDER_GONE;
                 done = true;
-            } else if (w->teams[best].cash >= sc->meet.bid_fee &&
-                       w->teams[best].nheld < SHAPAN_MAX_HELD) {
+            } else if (w->teams[best]->cash >= sc->meet.bid_fee &&
+                       w->teams[best]->nheld < SHAPAN_MAX_HELD) {
                 award(w, order, best, &w->bids[g][best]);
                 done = true;
             } else {
@@ -293,8 +293,8 @@ static void end_meeting(ShapanWorld *w)
     w->meet_phase = MEET_NONE;
     w->meeting_done[w->meet_year] = 1;
     for (int ti = 0; ti < w->nteams; ti++)
-        if (live(w, ti) && w->teams[ti].stage == SHAPAN_STAGE_MEETING)
-            w->teams[ti].stage = SHAPAN_STAGE_LONG_LOAN;
+        if (live(w, ti) && w->teams[ti]->stage == SHAPAN_STAGE_MEETING)
+            w->teams[ti]->stage = SHAPAN_STAGE_LONG_LOAN;
     world_clear_all_undo(w);
 }
 
@@ -307,7 +307,7 @@ void meet_progress(ShapanWorld *w)
         for (int ti = 0; ti < w->nteams; ti++) {
             if (!live(w, ti))
                 continue;
-            const ShapanTeam *t = &w->teams[ti];
+            const ShapanTeam *t = w->teams[ti];
             if (t->stage != SHAPAN_STAGE_MEETING || (year >= 0 && t->year != year))
                 return;
             year = t->year;
@@ -369,7 +369,7 @@ static int cell_rank_pos(const ShapanCell *cell, int ti)
 
 static ShapanErrorCode check_turn(const ShapanWorld *w, int ti, int m, int p, ShapanError *err)
 {
-    if (w->meet_phase != MEET_CELLS || w->teams[ti].stage != SHAPAN_STAGE_MEETING)
+    if (w->meet_phase != MEET_CELLS || w->teams[ti]->stage != SHAPAN_STAGE_MEETING)
         return shapan_error_set(
             err, SHAPAN_E_STAGE, "cmd",
             "Picks and passes are made while the order meeting's cells are open.");
@@ -392,7 +392,7 @@ static ShapanErrorCode check_turn(const ShapanWorld *w, int ti, int m, int p, Sh
 static ShapanErrorCode check_ads(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
 {
     const ShapanScenario *sc = w->sc;
-    const ShapanTeam *t = &w->teams[c->team - 1];
+    const ShapanTeam *t = w->teams[c->team - 1];
     if (t->stage != SHAPAN_STAGE_YEAR_START || !sc->meeting_year[t->year])
         return shapan_error_set(err, SHAPAN_E_STAGE, "cmd",
                                 "Ads are submitted at the start of a year with an order meeting.");
@@ -430,7 +430,7 @@ static ShapanErrorCode check_pick(const ShapanWorld *w, const ShapanCommand *c, 
     int ti = c->team - 1;
     if (c->order < 0 || c->order >= sc->norders)
         return shapan_error_set(err, SHAPAN_E_UNKNOWN_ID, "order", "Unknown order.");
-    if (w->meet_phase != MEET_CELLS || w->teams[ti].stage != SHAPAN_STAGE_MEETING)
+    if (w->meet_phase != MEET_CELLS || w->teams[ti]->stage != SHAPAN_STAGE_MEETING)
         return shapan_error_set(
             err, SHAPAN_E_STAGE, "cmd",
             "Picks and passes are made while the order meeting's cells are open.");
@@ -441,7 +441,7 @@ static ShapanErrorCode check_pick(const ShapanWorld *w, const ShapanCommand *c, 
     ShapanErrorCode rc = check_turn(w, ti, o->market, o->product, err);
     if (rc)
         return rc;
-    const ShapanTeam *t = &w->teams[ti];
+    const ShapanTeam *t = w->teams[ti];
     if (!t->qualified[o->product])
         return shapan_error_set(err, SHAPAN_E_NOT_QUALIFIED, "order",
                                 "Team %d is not qualified to make %s.", c->team,
@@ -498,11 +498,11 @@ static ShapanErrorCode check_bid(const ShapanWorld *w, const ShapanCommand *c, S
     for (int k = 0; k < w->bid_n; k++)
         if (w->bids[k][ti].state == 1)
             open++;
-    if (w->teams[ti].cash < sc->meet.bid_fee * (open + 1))
+    if (w->teams[ti]->cash < sc->meet.bid_fee * (open + 1))
         return shapan_error_set(
             err, SHAPAN_E_CASH, "price",
             "Each open bid needs %lld W in cash for its fee; team %d has %lld W.",
-            (long long)sc->meet.bid_fee, c->team, (long long)w->teams[ti].cash);
+            (long long)sc->meet.bid_fee, c->team, (long long)w->teams[ti]->cash);
     return SHAPAN_OK;
 }
 
@@ -530,11 +530,10 @@ ShapanErrorCode meet_check(const ShapanWorld *w, const ShapanCommand *c, ShapanE
 void meet_apply(ShapanWorld *w, const ShapanCommand *c, const Ctx *ads_ctx)
 {
     int ti = c->team - 1;
-    ShapanTeam *t = &w->teams[ti];
+    ShapanTeam *t = w->teams[ti];
     switch (c->type) {
     case SHAPAN_CMD_ADS:
-        /* the ads' payment was made on the ctx board */
-        *t = *ads_ctx->t;
+        /* the ads' payment was made on the scratch board, already the team's */
         journal_append(&w->journal[ti], ads_ctx->buf, ads_ctx->nbuf);
         for (int i = 0; i < c->nbids; i++)
             t->ads[c->bids[i].market][c->bids[i].product] = c->bids[i].amount;

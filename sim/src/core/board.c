@@ -1,0 +1,63 @@
+/* Boards by pointer: the pool of spare team boards and the command scratch
+ * (see internal.h). */
+#include <stdlib.h>
+
+#include "core/internal.h"
+
+/* Under AddressSanitizer a board given back is freed and a board taken is new,
+ * so a board pointer kept across an apply is a use-after-free the sanitizer
+ * reports instead of a silent read of a recycled board. */
+#if defined(__SANITIZE_ADDRESS__)
+#define POOL_RECYCLES 0
+#elif defined(__has_feature)
+#if __has_feature(address_sanitizer)
+#define POOL_RECYCLES 0
+#endif
+#endif
+#ifndef POOL_RECYCLES
+#define POOL_RECYCLES 1
+#endif
+
+ShapanTeam *board_take(BoardPool *p)
+{
+    if (!POOL_RECYCLES)
+        return malloc(sizeof(ShapanTeam));
+    if (p->n > 0)
+        return p->free[--p->n];
+    if (p->made == p->cap) {
+        int cap = p->cap ? p->cap * 2 : 16;
+        ShapanTeam **f = realloc(p->free, sizeof *f * (size_t)cap);
+        if (!f)
+            return NULL;
+        p->free = f;
+        p->cap = cap;
+    }
+    ShapanTeam *b = malloc(sizeof *b);
+    if (b)
+        p->made++;
+    return b;
+}
+
+void board_give(BoardPool *p, ShapanTeam *b)
+{
+    if (!b)
+        return;
+    if (!POOL_RECYCLES) {
+        free(b);
+        return;
+    }
+    p->free[p->n++] = b; /* room: cap >= made */
+}
+
+Scratch *scratch_create(void) { return calloc(1, sizeof(Scratch)); }
+
+void scratch_destroy(Scratch *s)
+{
+    if (!s)
+        return;
+    free(s->ctx.t);
+    for (int i = 0; i < s->pool.n; i++)
+        free(s->pool.free[i]);
+    free(s->pool.free);
+    free(s);
+}
