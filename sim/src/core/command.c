@@ -84,6 +84,7 @@ static bool crossed_s6(const ShapanTeam *before, const ShapanTeam *after)
 static Ctx *scratch_ctx(const ShapanWorld *w, int ti, ShapanError *err)
 {
     Scratch *s = w->scratch;
+    s->valid = false;
     if (!s->ctx.t && !(s->ctx.t = board_take(&s->pool))) {
         shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
         return NULL;
@@ -93,13 +94,31 @@ static Ctx *scratch_ctx(const ShapanWorld *w, int ti, ShapanError *err)
     return &s->ctx;
 }
 
-/* Runs a team command in the scratch. */
+/* Runs a team command in the scratch; an accepted run is kept there for an apply
+ * of the same command at the same seq. */
 static ShapanErrorCode run_team(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
 {
     Ctx *ctx = scratch_ctx(w, c->team - 1, err);
     if (!ctx)
         return SHAPAN_E_INTERNAL;
-    return specs[c->type].handler(ctx, c);
+    ShapanErrorCode rc = specs[c->type].handler(ctx, c);
+    if (rc == SHAPAN_OK) {
+        Scratch *s = w->scratch;
+        s->valid = true;
+        s->seq = w->seq;
+        memcpy(&s->cmd, c, sizeof *c);
+    }
+    return rc;
+}
+
+/* Whether the scratch holds the accepted run of exactly `c` in the world as it is
+ * now: every accepted command, of any team, moves seq on, and a rejected one
+ * changes nothing. */
+static bool scratch_holds(const ShapanWorld *w, const ShapanCommand *c)
+{
+    const Scratch *s = w->scratch;
+    return s->valid && s->seq == w->seq && s->cmd.type == c->type && s->cmd.team == c->team &&
+           memcmp(&s->cmd, c, sizeof *c) == 0;
 }
 
 ShapanErrorCode shapan_cmd_check(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
@@ -190,6 +209,7 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
     if (rc)
         return rc;
     int ti = c->team - 1;
+    bool checked = scratch_holds(w, c);
     switch (specs[c->type].kind) {
     case KIND_MEETING: {
         if ((rc = meet_check(w, c, err)))
@@ -228,12 +248,15 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
         bool undoable = specs[c->type].undoable;
         if (undoable && undo_reserve(w, ti) != SHAPAN_OK)
             return shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
-        if ((rc = run_team(w, c, err)))
+        /* a kept run was made with the check's err, which may be gone */
+        if (!checked && (rc = run_team(w, c, err)))
             return rc;
+        w->scratch->ctx.err = err;
         commit_team(w, c, undoable);
         break;
     }
     }
+    w->scratch->valid = false; /* the world moves on: no kept run survives it */
     if (w->teams[ti]->bankrupt)
         meet_drop_team(w, ti);
     meet_progress(w); /* bid awards made now carry this command's seq */

@@ -66,10 +66,15 @@ typedef struct {
 } BoardPool;
 
 /* The scratch of team commands, one per world, behind a pointer: shapan_cmd_check
- * (on a const world) runs there too. */
+ * (on a const world) runs there too.  An accepted check stays here (`valid`), so
+ * that applying the same command for the same team at the same seq commits the
+ * checked board instead of running the command again. */
 typedef struct {
     BoardPool pool;
-    Ctx ctx; /* the last run; ctx.t is owned here (or NULL) */
+    Ctx ctx;           /* the last run; ctx.t is owned here (or NULL) */
+    bool valid;        /* ctx holds the accepted check of `cmd` at `seq` */
+    int32_t seq;       /* the world's seq when it was checked */
+    ShapanCommand cmd; /* byte copy of the checked command */
 } Scratch;
 
 struct ShapanWorld {

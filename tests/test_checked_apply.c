@@ -1,0 +1,230 @@
+/* An accepted shapan_cmd_check is kept, and an apply of the very same command for
+ * the same team at the same seq commits it without running the command again
+ * (core/command.c).  Every test compares with a world that applies the command
+ * unchecked: the result must be the same to the hash, and a kept result is never
+ * reused once anything else has happened. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "boardutil.h"
+#include "core/internal.h"
+
+/* The command in `json` (' for "), decoded; fails the test if it does not decode. */
+static ShapanCommand cmd(const ShapanWorld *w, const char *json)
+{
+    char text[256];
+    snprintf(text, sizeof text, "%s", json);
+    for (char *p = text; *p; p++)
+        if (*p == '\'')
+            *p = '"';
+    ShapanCommand c;
+    ShapanError e = {0};
+    if (shapan_cmd_from_json(shapan_world_scenario(w), text, strlen(text), &c, &e) != SHAPAN_OK)
+        fail_msg("%s: %s: %s", text, e.where, e.message);
+    return c;
+}
+
+static ShapanErrorCode check(const ShapanWorld *w, const char *json)
+{
+    ShapanCommand c = cmd(w, json);
+    ShapanError e = {0};
+    return shapan_cmd_check(w, &c, &e);
+}
+
+static ShapanErrorCode apply(ShapanWorld *w, const char *json)
+{
+    ShapanCommand c = cmd(w, json);
+    ShapanError e = {0};
+    return shapan_cmd_apply(w, &c, &e);
+}
+
+/* Applies `json` to both worlds: a after whatever it has kept, b unchecked. */
+static void both(ShapanWorld *a, ShapanWorld *b, const char *json)
+{
+    assert_int_equal(apply(a, json), SHAPAN_OK);
+    assert_int_equal(apply(b, json), SHAPAN_OK);
+}
+
+static bool kept(const ShapanWorld *w) { return w->scratch->valid; }
+
+/* Each test's two worlds of two teams, both with team 1 at Y1Q1 S3 (675 W in
+ * cash): `a` checks and applies, `b` applies the same commands unchecked. */
+typedef struct {
+    ShapanWorld *a, *b;
+} Twins;
+
+static int twins_setup(void **state)
+{
+    Twins *tw = malloc(sizeof *tw);
+    assert_non_null(tw);
+    tw->a = tu_world(tu_sc, 2);
+    TU_GOTO(tw->a, 1, 1, 1, S3);
+    TU_GOTO(tw->a, 2, 1, 1, S3);
+    assert_int_equal(tu_cash(tw->a, 1), 675);
+    tw->b = shapan_world_clone(tw->a);
+    assert_non_null(tw->b);
+    assert_int_equal(shapan_world_hash(tw->a), shapan_world_hash(tw->b));
+    *state = tw;
+    return 0;
+}
+
+static int twins_teardown(void **state)
+{
+    Twins *tw = *state;
+    shapan_world_destroy(tw->a);
+    shapan_world_destroy(tw->b);
+    free(tw);
+    return 0;
+}
+
+static const char *const RENT_SMALL = "{'cmd':'rent_plant','team':1,'type':'small'}";
+static const char *const RENT_LARGE = "{'cmd':'rent_plant','team':1,'type':'large'}";
+
+static void test_check_then_apply_is_apply(void **state)
+{
+    Twins *tw = *state;
+    ShapanWorld *a = tw->a, *b = tw->b;
+    uint64_t h0 = shapan_world_hash(a);
+    assert_int_equal(check(a, RENT_SMALL), SHAPAN_OK);
+    assert_true(kept(a));
+    assert_int_equal(shapan_world_hash(a), h0); /* the kept result is no part of the state */
+    assert_int_equal(tu_cash(a, 1), 675);
+    assert_int_equal(apply(a, RENT_SMALL), SHAPAN_OK);
+    assert_false(kept(a));
+    assert_int_equal(apply(b, RENT_SMALL), SHAPAN_OK);
+    assert_int_equal(tu_cash(a, 1), 675 - 9); /* a small plant's rent */
+    assert_int_equal(tu_team(a, 1)->nplants, 1);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+    /* `next` and end_quarter (not undoable) the same way */
+    assert_int_equal(check(a, "{'cmd':'end_quarter','team':1}"), SHAPAN_OK);
+    both(a, b, "{'cmd':'end_quarter','team':1}");
+    assert_int_equal(tu_stage(a, 1), S6);
+    assert_int_equal(tu_cash(a, 1), 675 - 9 - 14); /* the admin fee */
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+    ShapanError e = {0};
+    assert_int_equal(shapan_world_verify(a, &e), SHAPAN_OK);
+}
+
+/* Another team's command in between moves seq on: the kept run (whose ledger
+ * entries carry the old seq) is not reused.  Team 2's command is an undo, which
+ * runs nothing in the scratch. */
+static void test_other_team_in_between(void **state)
+{
+    Twins *tw = *state;
+    ShapanWorld *a = tw->a, *b = tw->b;
+    both(a, b, "{'cmd':'rent_plant','team':2,'type':'medium'}");
+    assert_int_equal(tu_cash(a, 2), 675 - 31);
+    int32_t seq = shapan_world_seq(a);
+    assert_int_equal(check(a, RENT_SMALL), SHAPAN_OK);
+    both(a, b, "{'cmd':'undo','team':2}");
+    both(a, b, RENT_SMALL);
+    int n = 0;
+    const ShapanEntry *e = shapan_ledger(a, 1, &n);
+    assert_int_equal(e[n - 1].seq, seq + 1); /* team 1's rent is the second command */
+    assert_int_equal(e[n - 1].amount, 9);
+    assert_int_equal(tu_cash(a, 2), 675);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+
+    /* a check of team 2's command replaces team 1's kept run: team 1's is run again */
+    assert_int_equal(check(a, RENT_LARGE), SHAPAN_OK);
+    assert_int_equal(check(a, "{'cmd':'rent_plant','team':2,'type':'small'}"), SHAPAN_OK);
+    both(a, b, RENT_LARGE);
+    assert_int_equal(tu_cash(a, 1), 675 - 9 - 51);
+    assert_int_equal(tu_cash(a, 2), 675);
+    assert_int_equal(tu_team(a, 1)->nplants, 2);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+}
+
+/* A check of one command, then an apply of another: the other one is run. */
+static void test_check_a_apply_b(void **state)
+{
+    Twins *tw = *state;
+    ShapanWorld *a = tw->a, *b = tw->b;
+    assert_int_equal(check(a, RENT_SMALL), SHAPAN_OK);
+    both(a, b, RENT_LARGE);
+    assert_int_equal(tu_cash(a, 1), 675 - 51);
+    assert_int_equal(tu_team(a, 1)->plants[0].type, tu_team(b, 1)->plants[0].type);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+    /* the same type, another amount */
+    TU_GOTO(a, 1, 1, 2, S1);
+    TU_GOTO(b, 1, 1, 2, S1);
+    assert_int_equal(check(a, "{'cmd':'short_loan','team':1,'amount':100}"), SHAPAN_OK);
+    both(a, b, "{'cmd':'short_loan','team':1,'amount':200}");
+    assert_int_equal(tu_cash(a, 1), tu_cash(b, 1));
+    assert_int_equal(tu_team(a, 1)->loans[tu_team(a, 1)->nloans - 1].principal, 200);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+}
+
+/* Undo after a kept run was committed gives back the board byte for byte. */
+static void test_undo_after_checked_apply(void **state)
+{
+    Twins *tw = *state;
+    ShapanWorld *a = tw->a, *b = tw->b;
+    ShapanTeam before = *tu_team(a, 1);
+    assert_int_equal(check(a, RENT_SMALL), SHAPAN_OK);
+    assert_int_equal(apply(a, RENT_SMALL), SHAPAN_OK);
+    assert_int_equal(check(a, "{'cmd':'build_line','team':1,'plant':1,'type':'manual',"
+                              "'product':'P1'}"),
+                     SHAPAN_OK);
+    assert_int_equal(apply(a, "{'cmd':'build_line','team':1,'plant':1,'type':'manual',"
+                              "'product':'P1'}"),
+                     SHAPAN_OK);
+    assert_int_equal(tu_team(a, 1)->nlines, 1);
+    assert_int_equal(apply(a, "{'cmd':'undo','team':1}"), SHAPAN_OK);
+    assert_int_equal(tu_team(a, 1)->nlines, 0);
+    assert_int_equal(tu_cash(a, 1), 675 - 9);
+    assert_int_equal(apply(a, "{'cmd':'undo','team':1}"), SHAPAN_OK);
+    assert_memory_equal(tu_team(a, 1), &before, sizeof before);
+    int n = 0;
+    shapan_ledger(a, 1, &n);
+    int nb = 0;
+    shapan_ledger(b, 1, &nb);
+    assert_int_equal(n, nb);
+    /* b does the same unchecked: the same world, seq and all */
+    assert_int_equal(apply(b, RENT_SMALL), SHAPAN_OK);
+    assert_int_equal(apply(b, "{'cmd':'build_line','team':1,'plant':1,'type':'manual',"
+                              "'product':'P1'}"),
+                     SHAPAN_OK);
+    assert_int_equal(apply(b, "{'cmd':'undo','team':1}"), SHAPAN_OK);
+    assert_int_equal(apply(b, "{'cmd':'undo','team':1}"), SHAPAN_OK);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+}
+
+/* A refused apply changes nothing, kept run or not. */
+static void test_refused_apply_changes_nothing(void **state)
+{
+    Twins *tw = *state;
+    ShapanWorld *a = tw->a, *b = tw->b;
+    const char *too_dear = "{'cmd':'emergency_buy','team':1,'items':{'R1':1000}}";
+    uint64_t h0 = shapan_world_hash(a);
+    int32_t seq = shapan_world_seq(a);
+    assert_int_equal(check(a, too_dear), SHAPAN_E_CASH);
+    assert_false(kept(a));
+    assert_int_equal(apply(a, too_dear), SHAPAN_E_CASH);
+    assert_int_equal(shapan_world_hash(a), h0);
+    /* refused while another command's run is kept; that one still applies right */
+    assert_int_equal(check(a, RENT_SMALL), SHAPAN_OK);
+    assert_int_equal(apply(a, too_dear), SHAPAN_E_CASH);
+    assert_int_equal(apply(a, "{'cmd':'undo','team':1}"), SHAPAN_E_NOTHING);
+    assert_int_equal(shapan_world_hash(a), h0);
+    assert_int_equal(shapan_world_seq(a), seq);
+    assert_int_equal(tu_cash(a, 1), 675);
+    both(a, b, RENT_SMALL);
+    assert_int_equal(tu_cash(a, 1), 675 - 9);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+}
+
+int main(void)
+{
+    const struct CMUnitTest tests[] = {
+        cmocka_unit_test_setup_teardown(test_check_then_apply_is_apply, twins_setup,
+                                        twins_teardown),
+        cmocka_unit_test_setup_teardown(test_other_team_in_between, twins_setup, twins_teardown),
+        cmocka_unit_test_setup_teardown(test_check_a_apply_b, twins_setup, twins_teardown),
+        cmocka_unit_test_setup_teardown(test_undo_after_checked_apply, twins_setup, twins_teardown),
+        cmocka_unit_test_setup_teardown(test_refused_apply_changes_nothing, twins_setup,
+                                        twins_teardown),
+    };
+    return cmocka_run_group_tests(tests, tu_setup_no_orders, tu_teardown_scenario);
+}
