@@ -94,14 +94,19 @@ static Ctx *scratch_ctx(const ShapanWorld *w, int ti, ShapanError *err)
     return &s->ctx;
 }
 
-/* Runs a team command in the scratch; an accepted run is kept there for an apply
- * of the same command at the same seq. */
+/* Runs a team command in the scratch. */
 static ShapanErrorCode run_team(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
 {
     Ctx *ctx = scratch_ctx(w, c->team - 1, err);
     if (!ctx)
         return SHAPAN_E_INTERNAL;
-    ShapanErrorCode rc = specs[c->type].handler(ctx, c);
+    return specs[c->type].handler(ctx, c);
+}
+
+/* An accepted check's run stays in the scratch for an apply of the same command. */
+static ShapanErrorCode check_team(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
+{
+    ShapanErrorCode rc = run_team(w, c, err);
     if (rc == SHAPAN_OK) {
         Scratch *s = w->scratch;
         s->valid = true;
@@ -134,7 +139,7 @@ ShapanErrorCode shapan_cmd_check(const ShapanWorld *w, const ShapanCommand *c, S
                                     "Team %d has nothing to undo in this quarter.", c->team);
         return SHAPAN_OK;
     case KIND_CONCEDE: return SHAPAN_OK;
-    case KIND_TEAM: return run_team(w, c, err);
+    case KIND_TEAM: return check_team(w, c, err);
     }
     return SHAPAN_OK;
 }
