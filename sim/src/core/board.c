@@ -49,7 +49,16 @@ void board_give(BoardPool *p, ShapanTeam *b)
     p->free[p->n++] = b; /* room: cap >= made */
 }
 
-Scratch *scratch_create(void) { return calloc(1, sizeof(Scratch)); }
+Scratch *scratch_create(void)
+{
+    Scratch *s = malloc(sizeof *s); /* the ctx's 15 KB entry buffer needs no zeroing */
+    if (s) {
+        s->pool = (BoardPool){0};
+        s->ctx.t = NULL;
+        s->valid = false;
+    }
+    return s;
+}
 
 void scratch_destroy(Scratch *s)
 {

@@ -1,11 +1,12 @@
 /* The command table: one pure check and one apply per command (STYLE.md habit 2). */
+#include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/internal.h"
 
 typedef enum {
-    KIND_TEAM,    /* runs on a scratch board; committed whole */
+    KIND_TEAM,    /* runs on a scratch board; committed whole; reads no ads (TEAM_CMD_BYTES) */
     KIND_MEETING, /* ads, picks, passes, bids, declines */
     KIND_UNDO,
     KIND_CONCEDE,
@@ -103,6 +104,10 @@ static ShapanErrorCode run_team(const ShapanWorld *w, const ShapanCommand *c, Sh
     return specs[c->type].handler(ctx, c);
 }
 
+/* The bytes of a team command that its handler may read: every field before the
+ * ads' bids (read by the ads only, never by a team handler); the kept run's key. */
+#define TEAM_CMD_BYTES offsetof(ShapanCommand, nbids)
+
 /* An accepted check's run stays in the scratch for an apply of the same command. */
 static ShapanErrorCode check_team(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
 {
@@ -111,7 +116,7 @@ static ShapanErrorCode check_team(const ShapanWorld *w, const ShapanCommand *c, 
         Scratch *s = w->scratch;
         s->valid = true;
         s->seq = w->seq;
-        memcpy(&s->cmd, c, sizeof *c);
+        memcpy(&s->cmd, c, TEAM_CMD_BYTES);
     }
     return rc;
 }
@@ -123,7 +128,7 @@ static bool scratch_holds(const ShapanWorld *w, const ShapanCommand *c)
 {
     const Scratch *s = w->scratch;
     return s->valid && s->seq == w->seq && s->cmd.type == c->type && s->cmd.team == c->team &&
-           memcmp(&s->cmd, c, sizeof *c) == 0;
+           memcmp(&s->cmd, c, TEAM_CMD_BYTES) == 0;
 }
 
 ShapanErrorCode shapan_cmd_check(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)

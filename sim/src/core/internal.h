@@ -74,7 +74,7 @@ typedef struct {
     Ctx ctx;           /* the last run; ctx.t is owned here (or NULL) */
     bool valid;        /* ctx holds the accepted check of `cmd` at `seq` */
     int32_t seq;       /* the world's seq when it was checked */
-    ShapanCommand cmd; /* byte copy of the checked command */
+    ShapanCommand cmd; /* the checked command: a byte copy of its team fields */
 } Scratch;
 
 struct ShapanWorld {
