@@ -90,7 +90,7 @@ static Ctx *scratch_ctx(const ShapanWorld *w, int ti, ShapanError *err)
         shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
         return NULL;
     }
-    *s->ctx.t = *w->teams[ti];
+    board_copy(s->ctx.t, w->teams[ti]);
     ctx_init(&s->ctx, w, ti, s->ctx.t, err);
     return &s->ctx;
 }

@@ -260,7 +260,7 @@ void shapan_world_destroy(ShapanWorld *w)
 }
 
 /* A new board of c's pool holding *b; NULL when out of memory. */
-static ShapanTeam *board_copy(ShapanWorld *c, const ShapanTeam *b)
+static ShapanTeam *clone_board(ShapanWorld *c, const ShapanTeam *b)
 {
     ShapanTeam *n = board_take(&c->scratch->pool);
     if (n)
@@ -283,7 +283,7 @@ ShapanWorld *shapan_world_clone(const ShapanWorld *w)
     c->scratch = scratch_create(); /* its own, empty: no checked run is shared */
     bool ok = c->scratch != NULL;
     for (int ti = 0; ti < w->nteams && ok; ti++) {
-        ok = (c->teams[ti] = board_copy(c, w->teams[ti])) != NULL;
+        ok = (c->teams[ti] = clone_board(c, w->teams[ti])) != NULL;
         ok = ok && journal_append(&c->journal[ti], w->journal[ti].e, w->journal[ti].n) == SHAPAN_OK;
         const UndoStack *u = &w->undo[ti];
         if (ok && u->n > 0) {
@@ -293,7 +293,7 @@ ShapanWorld *shapan_world_clone(const ShapanWorld *w)
             for (int i = 0; i < u->n && ok; i++) {
                 UndoSnap *snap = &c->undo[ti].s[i];
                 snap->journal_len = u->s[i].journal_len;
-                ok = (snap->team = board_copy(c, u->s[i].team)) != NULL;
+                ok = (snap->team = clone_board(c, u->s[i].team)) != NULL;
                 c->undo[ti].n += ok;
             }
         }
