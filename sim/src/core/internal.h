@@ -84,7 +84,7 @@ struct ShapanWorld {
     int nteams;
     int32_t seq;                         /* seq of the next accepted command */
     ShapanTeam *teams[SHAPAN_MAX_TEAMS]; /* pool boards, NULL past nteams */
-    Journal journal[SHAPAN_MAX_TEAMS];
+    Journal *journal; /* nteams of them, owned (2.4 KB each: not 30 for every game) */
     UndoStack undo[SHAPAN_MAX_TEAMS];
     ShapanTeam *spied[SHAPAN_MAX_TEAMS];   /* last paid look, owned */
     int8_t spied_target[SHAPAN_MAX_TEAMS]; /* 1-based, 0 none */

@@ -197,9 +197,12 @@ ShapanWorld *shapan_world_create(const ShapanScenario *sc, uint64_t seed, int nt
     }
     ShapanWorld *w = calloc(1, sizeof *w);
     Ctx *c = malloc(sizeof *c);
-    if (w)
+    if (w) {
+        w->nteams = nteams;
+        w->journal = calloc((size_t)nteams, sizeof(Journal));
         w->scratch = scratch_create();
-    if (!w || !c || !w->scratch) {
+    }
+    if (!w || !c || !w->journal || !w->scratch) {
         shapan_world_destroy(w);
         free(c);
         shapan_error_set(err, SHAPAN_E_INTERNAL, "world", "Out of memory.");
@@ -208,7 +211,6 @@ ShapanWorld *shapan_world_create(const ShapanScenario *sc, uint64_t seed, int nt
     w->sc = sc;
     w->seed = seed;
     shapan_rng_seed(&w->rng, seed);
-    w->nteams = nteams;
     w->seq = 1;
     for (int ti = 0; ti < nteams; ti++) {
         ShapanTeam *t = board_take(&w->scratch->pool);
@@ -246,10 +248,13 @@ void shapan_world_destroy(ShapanWorld *w)
 {
     if (!w)
         return;
-    for (int ti = 0; ti < SHAPAN_MAX_TEAMS; ti++) {
-        free(w->teams[ti]);
+    for (int ti = 0; w->journal && ti < w->nteams; ti++) {
         free(w->journal[ti].e);
         free(w->journal[ti].prefix);
+    }
+    free(w->journal);
+    for (int ti = 0; ti < SHAPAN_MAX_TEAMS; ti++) {
+        free(w->teams[ti]);
         for (int i = 0; i < w->undo[ti].n; i++)
             free(w->undo[ti].s[i].team);
         free(w->undo[ti].s);
@@ -276,12 +281,12 @@ ShapanWorld *shapan_world_clone(const ShapanWorld *w)
     memcpy(c, w, sizeof *c);
     for (int ti = 0; ti < SHAPAN_MAX_TEAMS; ti++) {
         c->teams[ti] = NULL;
-        c->journal[ti] = (Journal){0};
         c->undo[ti] = (UndoStack){0};
         c->spied[ti] = NULL;
     }
+    c->journal = calloc((size_t)w->nteams, sizeof(Journal));
     c->scratch = scratch_create(); /* its own, empty: no checked run is shared */
-    bool ok = c->scratch != NULL;
+    bool ok = c->journal && c->scratch;
     for (int ti = 0; ti < w->nteams && ok; ti++) {
         ok = (c->teams[ti] = clone_board(c, w->teams[ti])) != NULL;
         ok = ok && journal_append(&c->journal[ti], w->journal[ti].e, w->journal[ti].n) == SHAPAN_OK;
