@@ -16,41 +16,38 @@ static ShapanErrorCode err_team(const ShapanWorld *w, const ShapanCommand *c, Sh
 
 /* ---- cells ------------------------------------------------------------------------ */
 
-static bool order_in_cell(const ShapanOrder *o, int year, int m, int p)
+/* The orders still on offer in the closed cells of the meeting are gone: one pass
+ * over the book for every cell closed by the same step. */
+static void drop_unpicked(ShapanWorld *w)
 {
-    return o->year == year && !o->bid && o->market == m && o->product == p;
-}
-
-static void close_cell(ShapanWorld *w, int m, int p)
-{
-    ShapanCell *cell = &w->cells[m][p];
-    cell->done = 1;
-    for (int i = 0; i < w->sc->norders; i++)
-        if (order_in_cell(&w->sc->orders[i], w->meet_year, m, p) &&
-            w->order_state[i] == SHAPAN_ORDER_FREE)
+    for (int i = 0; i < w->sc->norders; i++) {
+        const ShapanOrder *o = &w->sc->orders[i];
+        if (o->year == w->meet_year && !o->bid && w->order_state[i] == SHAPAN_ORDER_FREE &&
+            w->cells[o->market][o->product].done)
             w->order_state[i] = SHAPAN_ORDER_GONE;
+    }
 }
 
 /* Moves the turn to the next ranked team with picks left (a new round wraps
- * around); closes the cell when nobody has picks or no order is left. */
-static void cell_advance(ShapanWorld *w, int m, int p, bool acted)
+ * around); closes the cell when nobody has picks or no order is left.  True when
+ * it closed the cell with orders still on offer: the caller runs drop_unpicked. */
+static bool cell_advance(ShapanWorld *w, int m, int p, bool acted)
 {
     ShapanCell *cell = &w->cells[m][p];
     if (cell->done)
-        return;
-    if (cell->left == 0) {
-        close_cell(w, m, p);
-        return;
-    }
-    int start = acted ? cell->turn + 1 : cell->turn;
-    for (int k = 0; k < cell->nranked; k++) {
-        int pos = (start + k) % cell->nranked;
-        if (cell->picks[pos] > 0 && live(w, cell->ranked[pos])) {
-            cell->turn = (int8_t)pos;
-            return;
+        return false;
+    if (cell->left > 0) {
+        int start = acted ? cell->turn + 1 : cell->turn;
+        for (int k = 0; k < cell->nranked; k++) {
+            int pos = (start + k) % cell->nranked;
+            if (cell->picks[pos] > 0 && live(w, cell->ranked[pos])) {
+                cell->turn = (int8_t)pos;
+                return false;
+            }
         }
     }
-    close_cell(w, m, p);
+    cell->done = 1;
+    return cell->left > 0; /* left counts the cell's orders still free */
 }
 
 /* Market leader: the live team with the highest delivered sales there last year
@@ -122,6 +119,7 @@ static void start_meeting(ShapanWorld *w, int year)
         else if (o->year == year && w->order_state[i] == SHAPAN_ORDER_FREE)
             w->cells[o->market][o->product].left++;
     }
+    bool gone = false;
     for (int m = 0; m < sc->nmarkets; m++) {
         int leader = market_leader(w, m);
         for (int p = 0; p < sc->nproducts; p++) {
@@ -143,9 +141,11 @@ static void start_meeting(ShapanWorld *w, int year)
                 cell->picks[k] = (int8_t)(picks > 100 ? 100 : picks);
             }
             cell->turn = 0;
-            cell_advance(w, m, p, false);
+            gone |= cell_advance(w, m, p, false);
         }
     }
+    if (gone)
+        drop_unpicked(w);
 }
 
 /* ---- bid groups ------------------------------------------------------------------- */
@@ -342,14 +342,17 @@ void meet_progress(ShapanWorld *w)
 void meet_drop_team(ShapanWorld *w, int ti)
 {
     if (w->meet_phase == MEET_CELLS) {
+        bool gone = false;
         for (int m = 0; m < w->sc->nmarkets; m++)
             for (int p = 0; p < w->sc->nproducts; p++) {
                 ShapanCell *cell = &w->cells[m][p];
                 for (int k = 0; k < cell->nranked; k++)
                     if (cell->ranked[k] == ti)
                         cell->picks[k] = 0;
-                cell_advance(w, m, p, false);
+                gone |= cell_advance(w, m, p, false);
             }
+        if (gone)
+            drop_unpicked(w);
     }
     for (int g = 0; g < w->bid_n; g++) {
         w->bid_eligible[g] &= ~(1u << ti);
@@ -554,14 +557,16 @@ void meet_apply(ShapanWorld *w, const ShapanCommand *c, const Ctx *ads_ctx)
         w->order_state[c->order] = SHAPAN_ORDER_TAKEN;
         cell->left--;
         cell->picks[cell->turn]--;
-        cell_advance(w, o->market, o->product, true);
+        if (cell_advance(w, o->market, o->product, true))
+            drop_unpicked(w);
         world_clear_undo(w, ti);
         break;
     }
     case SHAPAN_CMD_PASS: {
         ShapanCell *cell = &w->cells[c->market][c->product];
         cell->picks[cell->turn] = 0;
-        cell_advance(w, c->market, c->product, true);
+        if (cell_advance(w, c->market, c->product, true))
+            drop_unpicked(w);
         world_clear_undo(w, ti);
         break;
     }
