@@ -72,6 +72,12 @@ static void test_rounds_and_passes(void **state)
     /* ads only in held markets; the total is paid at once */
     TU_FAIL(w, SHAPAN_E_NO_CERT,
             "{'cmd':'ads','team':1,'bids':[{'market':'regional','product':'P1','amount':10}]}");
+    ShapanError e = {0}; /* the error names the bid */
+    assert_int_equal(tu_try(w, &e,
+                            "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1',"
+                            "'amount':10},{'market':'regional','product':'P1','amount':10}]}"),
+                     SHAPAN_E_NO_CERT);
+    assert_string_equal(e.where, "bids[1]");
     TU_FAIL(w, SHAPAN_E_CASH,
             "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':300},"
             "{'market':'local','product':'P2','amount':284}]}");

@@ -392,6 +392,13 @@ static ShapanErrorCode check_turn(const ShapanWorld *w, int ti, int m, int p, Sh
     return SHAPAN_OK;
 }
 
+/* "bids[i]", the field of an error: formatted only when there is one. */
+static const char *bid_where(char *buf, size_t n, int i)
+{
+    snprintf(buf, n, "bids[%d]", i);
+    return buf;
+}
+
 static ShapanErrorCode check_ads(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
 {
     const ShapanScenario *sc = w->sc;
@@ -401,21 +408,23 @@ static ShapanErrorCode check_ads(const ShapanWorld *w, const ShapanCommand *c, S
                                 "Ads are submitted at the start of a year with an order meeting.");
     bool seen[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS] = {{false}};
     int64_t total = 0;
+    char where[48];
     for (int i = 0; i < c->nbids; i++) {
         const ShapanAdBid *b = &c->bids[i];
-        char where[48];
-        snprintf(where, sizeof where, "bids[%d]", i);
         if (b->market < 0 || b->market >= sc->nmarkets || b->product < 0 ||
             b->product >= sc->nproducts)
-            return shapan_error_set(err, SHAPAN_E_UNKNOWN_ID, where, "Unknown market or product.");
+            return shapan_error_set(err, SHAPAN_E_UNKNOWN_ID, bid_where(where, sizeof where, i),
+                                    "Unknown market or product.");
         if (b->amount < 0 || b->amount > 1000000)
-            return shapan_error_set(err, SHAPAN_E_AMOUNT, where, "An ad is 0 to 1000000 W.");
+            return shapan_error_set(err, SHAPAN_E_AMOUNT, bid_where(where, sizeof where, i),
+                                    "An ad is 0 to 1000000 W.");
         if (seen[b->market][b->product])
-            return shapan_error_set(err, SHAPAN_E_RANGE, where, "Cell %s/%s is named twice.",
-                                    sc->markets[b->market].id, sc->products[b->product].id);
+            return shapan_error_set(err, SHAPAN_E_RANGE, bid_where(where, sizeof where, i),
+                                    "Cell %s/%s is named twice.", sc->markets[b->market].id,
+                                    sc->products[b->product].id);
         seen[b->market][b->product] = true;
         if (b->amount > 0 && !t->market_held[b->market])
-            return shapan_error_set(err, SHAPAN_E_NO_CERT, where,
+            return shapan_error_set(err, SHAPAN_E_NO_CERT, bid_where(where, sizeof where, i),
                                     "Team %d holds no %s market certificate.", c->team,
                                     sc->markets[b->market].id);
         total += b->amount;
