@@ -33,6 +33,18 @@ typedef struct {
     int8_t qualified[SHAPAN_MAX_PRODUCTS];
 } SimsKey;
 
+/* A statement and the ledger it was summed from: the team's entry count and its
+ * last entry.  The ledger only grows, except that an undo cuts it back, and what
+ * is appended after an undo carries a later seq; so an equal count and last entry
+ * mean the same entries, and the same statement. */
+typedef struct {
+    const ShapanWorld *w;
+    int year; /* -1: nothing kept */
+    int n;
+    ShapanEntry last;
+    ShapanStatement st;
+} StmtKept;
+
 typedef struct {
     const ShapanProfile *p;
     int team;
@@ -62,6 +74,7 @@ typedef struct {
     int cells_year;
     int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
     int16_t cell_orders[SHAPAN_MAX_ORDERS];
+    StmtKept stmt[2]; /* statements by the parity of their year (this and last) */
     SimsKey sims_key; /* what `sims` were made from */
     PlanSims sims;
 } Planner;
@@ -82,11 +95,11 @@ typedef struct {
  * computed on first use and kept until the decision ends (a flag or a bit per
  * product says what is filled). */
 typedef struct PlanMemo {
-    bool sims_ready, cash_ready, stmt_ready, ads_ready, want_ready;
-    uint32_t cap_ready;      /* bit p: cap[p] */
-    int64_t pre, post, recv; /* plan_cash_plan */
-    ShapanStatement st;      /* this year's statement so far */
-    int64_t next_ads;        /* plan_ads of next year, without noise */
+    bool sims_ready, cash_ready, ads_ready, want_ready;
+    uint32_t cap_ready;        /* bit p: cap[p] */
+    int64_t pre, post, recv;   /* plan_cash_plan */
+    const ShapanStatement *st; /* this year's statement so far, NULL: not asked yet */
+    int64_t next_ads;          /* plan_ads of next year, without noise */
     int64_t want[SHAPAN_MAX_PRODUCTS];
     int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
     int8_t distress; /* plan_distressed: 0 not asked yet, 1 no, 2 yes */
@@ -100,6 +113,8 @@ const PlanSims *plan_sims(const View *v);
 /* This year's statement so far, and next year's ads (plan_ads without noise):
  * both computed once per decision. */
 const ShapanStatement *plan_statement(const View *v);
+/* The statement of `year` (kept while the team's ledger stays the same). */
+const ShapanStatement *plan_statement_of(const View *v, int year);
 int64_t plan_next_ads(const View *v);
 void plan_capacity(const View *v, int p, int64_t avail[HORIZON]);
 void plan_committed(const View *v, int p, int64_t out[4]);

@@ -246,14 +246,35 @@ int64_t plan_loans_total(const ShapanTeam *t, bool short_only)
     return s;
 }
 
+static bool same_entry(const ShapanEntry *a, const ShapanEntry *b)
+{
+    return a->seq == b->seq && a->amount == b->amount && a->year == b->year &&
+           a->quarter == b->quarter && a->stage == b->stage && a->debit == b->debit &&
+           a->credit == b->credit && a->detail == b->detail;
+}
+
+const ShapanStatement *plan_statement_of(const View *v, int year)
+{
+    StmtKept *k = &v->pl->stmt[year & 1];
+    int n;
+    const ShapanEntry *e = shapan_ledger(v->w, v->team, &n);
+    if (k->w == v->w && k->year == year && k->n == n && (n == 0 || same_entry(&k->last, &e[n - 1])))
+        return &k->st;
+    shapan_statement(v->w, v->team, year, &k->st);
+    k->w = v->w;
+    k->year = year;
+    k->n = n;
+    if (n > 0)
+        k->last = e[n - 1];
+    return &k->st;
+}
+
 const ShapanStatement *plan_statement(const View *v)
 {
     PlanMemo *m = v->memo;
-    if (!m->stmt_ready) {
-        shapan_statement(v->w, v->team, v->year, &m->st);
-        m->stmt_ready = true;
-    }
-    return &m->st;
+    if (!m->st)
+        m->st = plan_statement_of(v, v->year);
+    return m->st;
 }
 
 int64_t plan_next_ads(const View *v)

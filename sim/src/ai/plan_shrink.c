@@ -115,9 +115,8 @@ bool plan_distressed(const View *v)
 {
     PlanMemo *m = v->memo;
     if (!m->distress) {
-        ShapanStatement last; /* last year's, which both tests read */
-        shapan_statement(v->w, v->team, v->year - 1, &last);
-        m->distress = distressed_now(v, &last) || below_floor(v, &last) ? 2 : 1;
+        const ShapanStatement *last = plan_statement_of(v, v->year - 1); /* both tests read it */
+        m->distress = distressed_now(v, last) || below_floor(v, last) ? 2 : 1;
     }
     return m->distress == 2;
 }

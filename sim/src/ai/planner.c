@@ -34,6 +34,7 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     pl->team = team;
     pl->pos_key = -1;
     pl->sims_key.pos = -1;
+    pl->stmt[0].year = pl->stmt[1].year = -1;
     pl->reserve = plan_money(sc, p->reserve);
     pl->ad_extra = plan_money(sc, p->ad_extra);
     pl->loan_step = plan_money(sc, 10) > 0 ? plan_money(sc, 10) : 1;
@@ -166,15 +167,16 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
 {
     Planner *pl = st;
     const ShapanScenario *sc = shapan_world_scenario(w);
-    if (shapan_world_over(w) || shapan_view_bankrupt(w, team, NULL, NULL) ||
-        shapan_team_closed_year(w, team) >= sc->years)
+    const ShapanTeam *t = shapan_view_own(w, team);
+    /* (a world that is over has every team bankrupt or finished: no separate test) */
+    if (!t || t->bankrupt || t->closed_year >= sc->years)
         return false;
     PlanMemo memo;
-    memo.sims_ready = memo.cash_ready = memo.stmt_ready = memo.ads_ready = memo.want_ready = false;
+    memo.sims_ready = memo.cash_ready = memo.ads_ready = memo.want_ready = false;
+    memo.st = NULL;
     memo.cap_ready = 0;
     memo.distress = 0;
-    View v = {
-        .w = w, .sc = sc, .t = shapan_view_own(w, team), .pl = pl, .team = team, .memo = &memo};
+    View v = {.w = w, .sc = sc, .t = t, .pl = pl, .team = team, .memo = &memo};
     shapan_view_position(w, team, &v.year, &v.quarter, &v.stage);
     v.aq = shapan_aq(v.year, v.quarter);
     v.pre_s1 = v.stage < SHAPAN_STAGE_S1;
