@@ -33,6 +33,17 @@ typedef struct {
     int8_t qualified[SHAPAN_MAX_PRODUCTS];
 } SimsKey;
 
+/* plan_ads without noise, product by product, and what it was made from
+ * (plan_meeting.c). */
+typedef struct {
+    const ShapanWorld *w;               /* NULL: nothing kept */
+    int year;                           /* the meeting's */
+    unsigned mask;                      /* the markets that take ads */
+    uint32_t gone;                      /* bankrupt teams */
+    int64_t units[SHAPAN_MAX_PRODUCTS]; /* -1: not made by then; -2: nothing kept */
+    int64_t ads[SHAPAN_MAX_PRODUCTS];
+} AdsKept;
+
 /* A statement and the ledger it was summed from: the team's entry count and its
  * last entry.  The ledger only grows, except that an undo cuts it back, and what
  * is appended after an undo carries a later seq; so an equal count and last entry
@@ -74,6 +85,7 @@ typedef struct {
     int cells_year;
     int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
     int16_t cell_orders[SHAPAN_MAX_ORDERS];
+    AdsKept ads_kept;
     StmtKept stmt[2]; /* statements by the parity of their year (this and last) */
     SimsKey sims_key; /* what `sims` were made from */
     PlanSims sims;
@@ -161,6 +173,5 @@ bool plan_order_ok(const View *v, const ShapanOrder *o);
 bool plan_gen_pick(const View *v, int m, int pr, ShapanCommand *c);
 bool plan_gen_bid(const View *v, int order, ShapanCommand *c);
 bool plan_meeting_turn(const View *v, ShapanCommand *c);
-int64_t plan_ads(const View *v, int year, ShapanCommand *c);
 
 #endif

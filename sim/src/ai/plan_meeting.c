@@ -9,15 +9,20 @@
 
 /* What the rivals sold at `year - 1`'s meeting (RivalSales), skipping bankrupt
  * teams; cached in the planner until a meeting year or a bankruptcy changes it. */
-static const RivalSales *rival_sales(const View *v, int year)
+static uint32_t bankrupt_teams(const View *v)
 {
-    const ShapanScenario *sc = v->sc;
-    Planner *pl = v->pl;
     int nteams = shapan_world_teams(v->w), by, bq;
     uint32_t gone = 0;
     for (int r = 1; r <= nteams; r++)
         if (shapan_view_bankrupt(v->w, r, &by, &bq))
             gone |= 1u << r;
+    return gone;
+}
+
+static const RivalSales *rival_sales(const View *v, int year, uint32_t gone)
+{
+    const ShapanScenario *sc = v->sc;
+    Planner *pl = v->pl;
     RivalSales *rs = &pl->sales;
     if (pl->sales_world == v->w && pl->sales_year == year && pl->sales_gone == gone)
         return rs;
@@ -137,56 +142,106 @@ static int64_t split_units(const View *v, int year, int pr, int64_t units,
     return left > 0 ? left : 0;
 }
 
+/* Markets whose cells take ads for `year`'s meeting: held, or (a later year)
+ * held by then if every instalment left is paid in time. */
+static unsigned ad_markets(const View *v, int year)
+{
+    const ShapanTeam *t = v->t;
+    unsigned mask = 0;
+    for (int m = 0; m < v->sc->nmarkets; m++)
+        if (t->market_held[m] || (t->market_paid[m] + (t->market_last_year[m] == v->year ? 0 : 1) >=
+                                      v->sc->markets[m].years &&
+                                  year > v->year))
+            mask |= 1u << m;
+    return mask;
+}
+
+/* The ads of one product for `year`'s meeting, `units` of it to sell in the
+ * markets of `mask` (see plan_ads). */
+static int64_t product_ads(const View *v, const RivalSales *rs, int year, unsigned mask, int pr,
+                           int64_t units, ShapanCommand *c)
+{
+    const ShapanScenario *sc = v->sc;
+    const ShapanProfile *p = v->pl->p;
+    int64_t total = 0;
+    int64_t wt[SHAPAN_MAX_MARKETS] = {0};
+    for (int m = 0; m < sc->nmarkets; m++)
+        if ((mask >> m & 1u) && sc->forecast[year][m][pr].qty > 0)
+            wt[m] = sc->forecast[year][m][pr].qty;
+    int64_t share[SHAPAN_MAX_MARKETS] = {0}, held[SHAPAN_MAX_MARKETS];
+    memcpy(held, wt, sizeof held);
+    if (p->crowd_percent > 0)
+        market_weights(v, rs, year, pr, wt);
+    int64_t left = split_units(v, year, pr, units, wt, share);
+    if (p->crowd_percent > 0 && left > 0)
+        split_units(v, year, pr, left, held, share); /* what the open cells can't take */
+    for (int m = 0; m < sc->nmarkets; m++) {
+        if (!share[m])
+            continue;
+        const ShapanForecastCell *f = &sc->forecast[year][m][pr];
+        int rivals = p->share_picks ? rivals_in(v, rs, m, pr) : 0;
+        int64_t ad = cell_ad(v, f, share[m], rivals, c != NULL);
+        if (c) {
+            ShapanAdBid *b = &c->bids[c->nbids++];
+            b->market = (int8_t)m;
+            b->product = (int8_t)pr;
+            b->amount = (int32_t)(ad < 1000000 ? ad : 1000000);
+        }
+        total += ad;
+    }
+    return total;
+}
+
 /* The ads for `year`'s meeting: enough picks in every held market to sell what
  * the lines can make by Q4 of that year, split over the markets by their cells'
  * size (market_weights; the units the cells the rivals leave can't take go to
  * the held cells by size), scaled by the profile.  Fills c (when given) and
- * returns the total. */
+ * returns the total.  Without c (no noise drawn) each product's part is kept in
+ * the planner while what it is made from stays the same: its units, the
+ * markets, the meeting's year and the bankrupt teams. */
 int64_t plan_ads(const View *v, int year, ShapanCommand *c)
 {
     const ShapanScenario *sc = v->sc;
     const ShapanProfile *p = v->pl->p;
     int j = shapan_aq(year, 4) - v->aq;
-    int64_t total = 0;
     if (year > sc->years || !sc->meeting_year[year] || j < 0 || j >= HORIZON)
         return 0;
-    const RivalSales *rs = p->crowd_percent > 0 || p->share_picks ? rival_sales(v, year) : NULL;
+    bool rivals = p->crowd_percent > 0 || p->share_picks;
+    uint32_t gone = rivals ? bankrupt_teams(v) : 0;
+    unsigned mask = ad_markets(v, year);
+    AdsKept *k = &v->pl->ads_kept;
+    if (!c && (k->w != v->w || k->year != year || k->mask != mask || k->gone != gone)) {
+        k->w = v->w;
+        k->year = year;
+        k->mask = mask;
+        k->gone = gone;
+        for (int pr = 0; pr < SHAPAN_MAX_PRODUCTS; pr++)
+            k->units[pr] = -2; /* nothing kept */
+    }
+    const RivalSales *rs = NULL;
+    int64_t total = 0;
     for (int pr = 0; pr < sc->nproducts; pr++) {
-        if (plan_qualified_from(v, pr) > shapan_aq(year, 1))
+        int64_t units = -1; /* not made by then */
+        if (plan_qualified_from(v, pr) <= shapan_aq(year, 1)) {
+            int64_t avail[HORIZON];
+            plan_capacity(v, pr, avail);
+            units = avail[j] * (100 + p->overbook_percent) / 100;
+        }
+        if (!c && k->units[pr] == units) {
+            total += k->ads[pr];
             continue;
-        int64_t avail[HORIZON];
-        plan_capacity(v, pr, avail);
-        int64_t units = avail[j] * (100 + p->overbook_percent) / 100;
-        int64_t wt[SHAPAN_MAX_MARKETS] = {0};
-        for (int m = 0; m < sc->nmarkets; m++) {
-            bool held = v->t->market_held[m] ||
-                        (v->t->market_paid[m] + (v->t->market_last_year[m] == v->year ? 0 : 1) >=
-                             sc->markets[m].years &&
-                         year > v->year);
-            if (held && sc->forecast[year][m][pr].qty > 0)
-                wt[m] = sc->forecast[year][m][pr].qty;
         }
-        int64_t share[SHAPAN_MAX_MARKETS] = {0}, held[SHAPAN_MAX_MARKETS];
-        memcpy(held, wt, sizeof held);
-        if (p->crowd_percent > 0)
-            market_weights(v, rs, year, pr, wt);
-        int64_t left = split_units(v, year, pr, units, wt, share);
-        if (p->crowd_percent > 0 && left > 0)
-            split_units(v, year, pr, left, held, share); /* what the open cells can't take */
-        for (int m = 0; m < sc->nmarkets; m++) {
-            if (!share[m])
-                continue;
-            const ShapanForecastCell *f = &sc->forecast[year][m][pr];
-            int rivals = p->share_picks ? rivals_in(v, rs, m, pr) : 0;
-            int64_t ad = cell_ad(v, f, share[m], rivals, c != NULL);
-            if (c) {
-                ShapanAdBid *b = &c->bids[c->nbids++];
-                b->market = (int8_t)m;
-                b->product = (int8_t)pr;
-                b->amount = (int32_t)(ad < 1000000 ? ad : 1000000);
-            }
-            total += ad;
+        int64_t ads = 0;
+        if (units >= 0) {
+            if (rivals && !rs)
+                rs = rival_sales(v, year, gone);
+            ads = product_ads(v, rs, year, mask, pr, units, c);
         }
+        if (!c) {
+            k->units[pr] = units;
+            k->ads[pr] = ads;
+        }
+        total += ads;
     }
     return total;
 }
