@@ -46,8 +46,9 @@ typedef struct {
 
 /* A statement and the ledger it was summed from: the team's entry count and its
  * last entry.  The ledger only grows, except that an undo cuts it back, and what
- * is appended after an undo carries a later seq; so an equal count and last entry
- * mean the same entries, and the same statement. */
+ * is appended after an undo carries a later seq; so while that entry is still in
+ * its place the entries before it are the same, and the statement stands if
+ * every entry after it is booked in a later year. */
 typedef struct {
     const ShapanWorld *w;
     int year; /* -1: nothing kept */

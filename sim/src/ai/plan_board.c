@@ -258,8 +258,20 @@ const ShapanStatement *plan_statement_of(const View *v, int year)
     StmtKept *k = &v->pl->stmt[year & 1];
     int n;
     const ShapanEntry *e = shapan_ledger(v->w, v->team, &n);
-    if (k->w == v->w && k->year == year && k->n == n && (n == 0 || same_entry(&k->last, &e[n - 1])))
-        return &k->st;
+    if (k->w == v->w && k->year == year && k->n <= n &&
+        (k->n == 0 || same_entry(&k->last, &e[k->n - 1]))) {
+        /* the entries it was made from are still there: it stands while every
+         * entry booked since is of a later year */
+        int i = k->n;
+        while (i < n && e[i].year > year)
+            i++;
+        if (i == n) {
+            k->n = n;
+            if (n > 0)
+                k->last = e[n - 1];
+            return &k->st;
+        }
+    }
     shapan_statement(v->w, v->team, year, &k->st);
     k->w = v->w;
     k->year = year;
