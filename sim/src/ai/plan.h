@@ -16,9 +16,9 @@ typedef struct {
     unsigned markets[SHAPAN_MAX_TEAMS + 1];
 } RivalSales;
 
-/* The line simulations depend on the lines, the R&D state and the position
- * (its quarter and which of before S1, S1-S3, S4-S5, S6 it is in): they are kept
- * from one decision to the next while all of these stay the same. */
+/* A line's simulation depends on the line, its product's R&D state and the
+ * position (its quarter and which of before S1, S1-S3, S4-S5, S6 it is in): it
+ * is kept from one decision to the next while all of these stay the same. */
 typedef struct PlanSims {
     int starts[SHAPAN_MAX_LINES][HORIZON];
     int done[SHAPAN_MAX_LINES][HORIZON];
@@ -28,9 +28,10 @@ typedef struct {
     int pos; /* aq * 4 + part of the quarter; -1: nothing kept */
     int nlines;
     ShapanLine lines[SHAPAN_MAX_LINES];
-    int8_t rnd_paid[SHAPAN_MAX_PRODUCTS];
-    int16_t rnd_last_aq[SHAPAN_MAX_PRODUCTS];
-    int8_t qualified[SHAPAN_MAX_PRODUCTS];
+    /* R&D state of each line's product */
+    int8_t rnd_paid[SHAPAN_MAX_LINES];
+    int16_t rnd_last_aq[SHAPAN_MAX_LINES];
+    int8_t qualified[SHAPAN_MAX_LINES];
 } SimsKey;
 
 /* plan_ads without noise, product by product, and what it was made from

@@ -92,8 +92,8 @@ void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int 
     }
 }
 
-/* Makes `k` the key of the simulations at this position; false if it already was. */
-static bool sims_key_update(const View *v, SimsKey *k)
+/* Simulates again the lines whose simulation `k` no longer describes. */
+static void sims_update(const View *v, SimsKey *k, PlanSims *s)
 {
     const ShapanTeam *t = v->t;
     int part = v->pre_s1                     ? 0
@@ -101,19 +101,21 @@ static bool sims_key_update(const View *v, SimsKey *k)
                : v->stage <= SHAPAN_STAGE_S5 ? 2
                                              : 3;
     int pos = v->aq * 4 + part;
-    size_t lines = sizeof t->lines[0] * (size_t)t->nlines;
-    if (k->pos == pos && k->nlines == t->nlines && !memcmp(k->lines, t->lines, lines) &&
-        !memcmp(k->rnd_paid, t->rnd_paid, sizeof k->rnd_paid) &&
-        !memcmp(k->rnd_last_aq, t->rnd_last_aq, sizeof k->rnd_last_aq) &&
-        !memcmp(k->qualified, t->qualified, sizeof k->qualified))
-        return false;
+    int kept = k->pos == pos ? k->nlines : 0;
+    for (int i = 0; i < t->nlines; i++) {
+        const ShapanLine *l = &t->lines[i];
+        int p = l->product;
+        if (i < kept && !memcmp(&k->lines[i], l, sizeof *l) && k->rnd_paid[i] == t->rnd_paid[p] &&
+            k->rnd_last_aq[i] == t->rnd_last_aq[p] && k->qualified[i] == t->qualified[p])
+            continue;
+        plan_sim_line(v, l, s->starts[i], s->done[i]);
+        memcpy(&k->lines[i], l, sizeof *l); /* padding too: memcmp reads it */
+        k->rnd_paid[i] = t->rnd_paid[p];
+        k->rnd_last_aq[i] = t->rnd_last_aq[p];
+        k->qualified[i] = t->qualified[p];
+    }
     k->pos = pos;
     k->nlines = t->nlines;
-    memcpy(k->lines, t->lines, lines);
-    memcpy(k->rnd_paid, t->rnd_paid, sizeof k->rnd_paid);
-    memcpy(k->rnd_last_aq, t->rnd_last_aq, sizeof k->rnd_last_aq);
-    memcpy(k->qualified, t->qualified, sizeof k->qualified);
-    return true;
 }
 
 const PlanSims *plan_sims(const View *v)
@@ -121,9 +123,7 @@ const PlanSims *plan_sims(const View *v)
     PlanMemo *m = v->memo;
     PlanSims *s = &v->pl->sims;
     if (!m->sims_ready) {
-        if (sims_key_update(v, &v->pl->sims_key))
-            for (int i = 0; i < v->t->nlines; i++)
-                plan_sim_line(v, &v->t->lines[i], s->starts[i], s->done[i]);
+        sims_update(v, &v->pl->sims_key, s);
         m->sims_ready = true;
     }
     return s;
