@@ -91,6 +91,12 @@ typedef struct {
     StmtKept stmt[2]; /* statements by the parity of their year (this and last) */
     SimsKey sims_key; /* what `sims` were made from */
     PlanSims sims;
+    uint32_t sims_gen; /* counts the changes of `sims` (a line simulated again) */
+    /* plan_capacity of each product, made from sims of cap_gen[p] and a stock of
+     * cap_stock[p] (cap_gen[p] == 0: nothing kept) */
+    uint32_t cap_gen[SHAPAN_MAX_PRODUCTS];
+    int64_t cap_stock[SHAPAN_MAX_PRODUCTS];
+    int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
 } Planner;
 
 typedef struct {
@@ -110,12 +116,10 @@ typedef struct {
  * product says what is filled). */
 typedef struct PlanMemo {
     bool sims_ready, cash_ready, ads_ready, want_ready;
-    uint32_t cap_ready;        /* bit p: cap[p] */
     int64_t pre, post, recv;   /* plan_cash_plan */
     const ShapanStatement *st; /* this year's statement so far, NULL: not asked yet */
     int64_t next_ads;          /* plan_ads of next year, without noise */
     int64_t want[SHAPAN_MAX_PRODUCTS];
-    int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
     int8_t distress; /* plan_distressed: 0 not asked yet, 1 no, 2 yes */
 } PlanMemo;
 

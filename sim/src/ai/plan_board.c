@@ -102,6 +102,7 @@ static void sims_update(const View *v, SimsKey *k, PlanSims *s)
                                              : 3;
     int pos = v->aq * 4 + part;
     int kept = k->pos == pos ? k->nlines : 0;
+    bool changed = k->pos != pos || k->nlines != t->nlines;
     for (int i = 0; i < t->nlines; i++) {
         const ShapanLine *l = &t->lines[i];
         int p = l->product;
@@ -109,6 +110,7 @@ static void sims_update(const View *v, SimsKey *k, PlanSims *s)
             k->rnd_last_aq[i] == t->rnd_last_aq[p] && k->qualified[i] == t->qualified[p])
             continue;
         plan_sim_line(v, l, s->starts[i], s->done[i]);
+        changed = true;
         memcpy(&k->lines[i], l, sizeof *l); /* padding too: memcmp reads it */
         k->rnd_paid[i] = t->rnd_paid[p];
         k->rnd_last_aq[i] = t->rnd_last_aq[p];
@@ -116,6 +118,8 @@ static void sims_update(const View *v, SimsKey *k, PlanSims *s)
     }
     k->pos = pos;
     k->nlines = t->nlines;
+    if (changed && ++v->pl->sims_gen == 0)
+        v->pl->sims_gen = 1; /* 0 stands for nothing kept */
 }
 
 const PlanSims *plan_sims(const View *v)
@@ -150,14 +154,19 @@ static void capacity_of(const View *v, int p, int64_t avail[HORIZON])
     }
 }
 
+/* Kept while the simulations and the stock of p stay the same (capacity_of
+ * reads nothing else of the board but the lines, whose changes the simulations
+ * follow). */
 void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
 {
-    PlanMemo *m = v->memo;
-    if (!(m->cap_ready & 1u << p)) {
-        capacity_of(v, p, m->cap[p]);
-        m->cap_ready |= 1u << p;
+    Planner *pl = v->pl;
+    plan_sims(v);
+    if (pl->cap_gen[p] != pl->sims_gen || pl->cap_stock[p] != v->t->products[p]) {
+        capacity_of(v, p, pl->cap[p]);
+        pl->cap_gen[p] = pl->sims_gen;
+        pl->cap_stock[p] = v->t->products[p];
     }
-    memcpy(avail, m->cap[p], sizeof m->cap[p]);
+    memcpy(avail, pl->cap[p], sizeof pl->cap[p]);
 }
 
 /* Open orders of p due by the end of quarter j of this year (cumulative), by index. */

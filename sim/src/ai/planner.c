@@ -174,7 +174,6 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
     PlanMemo memo;
     memo.sims_ready = memo.cash_ready = memo.ads_ready = memo.want_ready = false;
     memo.st = NULL;
-    memo.cap_ready = 0;
     memo.distress = 0;
     View v = {.w = w, .sc = sc, .t = t, .pl = pl, .team = team, .memo = &memo};
     shapan_view_position(w, team, &v.year, &v.quarter, &v.stage);
