@@ -204,8 +204,6 @@ bool plan_gen_deliver(const View *v, ShapanCommand *c)
 bool plan_gen_rnd(const View *v, ShapanCommand *c)
 {
     const ShapanProfile *p = v->pl->p;
-    if (plan_holds_back(v))
-        return false;
     for (int i = 0; i < p->nproducts; i++) {
         int pr = v->pl->product[i];
         if (pr < 0 || v->t->qualified[pr] || v->t->rnd_last_aq[pr] == v->aq ||
@@ -215,7 +213,9 @@ bool plan_gen_rnd(const View *v, ShapanCommand *c)
         if (p->endgame && v->sc->products[pr].rnd_quarters - v->t->rnd_paid[pr] >
                               shapan_aq(v->sc->years, 4) - v->aq + 1)
             continue;
-        if (!plan_affordable(v, v->sc->products[pr].rnd_fee))
+        /* held back or not affordable: nothing (asked only when there is an
+         * instalment to pay: the distress test costs more than the search) */
+        if (plan_holds_back(v) || !plan_affordable(v, v->sc->products[pr].rnd_fee))
             return false;
         shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
         c->product = pr;
@@ -236,8 +236,8 @@ static bool market_affordable(const View *v, int64_t cost)
 bool plan_gen_cert(const View *v, ShapanCommand *c)
 {
     const ShapanProfile *p = v->pl->p;
-    if (v->quarter != 4 || plan_holds_back(v))
-        return false;
+    if (v->quarter != 4)
+        return false; /* plan_holds_back: asked once there is an instalment to pay */
     for (int i = 0; i < p->nmarkets; i++) {
         int m = v->pl->market[i];
         if (m < 0 || v->t->market_held[m] || v->t->market_last_year[m] == v->year ||
@@ -247,7 +247,7 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
         if (p->endgame &&
             v->sc->markets[m].years - v->t->market_paid[m] > v->sc->years - v->year + 1)
             continue;
-        if (!market_affordable(v, v->sc->markets[m].fee))
+        if (plan_holds_back(v) || !market_affordable(v, v->sc->markets[m].fee))
             return false;
         shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_MARKET, v->team);
         c->market = m;
@@ -260,7 +260,7 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
             continue;
         if (p->endgame && v->sc->isos[k].years - v->t->iso_paid[k] > v->sc->years - v->year + 1)
             continue;
-        if (!plan_affordable(v, v->sc->isos[k].fee))
+        if (plan_holds_back(v) || !plan_affordable(v, v->sc->isos[k].fee))
             return false;
         shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_ISO, v->team);
         c->iso = k;
