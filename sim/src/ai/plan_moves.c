@@ -149,10 +149,11 @@ static bool gen_emergency(const View *v, ShapanCommand *c)
     const ShapanScenario *sc = v->sc;
     for (int i = 0; i < v->t->nheld; i++) {
         const ShapanHeld *h = &v->t->held[i];
+        if (h->status != SHAPAN_HELD_OPEN || h->delivery != v->quarter)
+            continue;
         const ShapanOrder *o = &sc->orders[h->order];
         int64_t lack = o->qty - v->t->products[o->product];
-        if (h->status != SHAPAN_HELD_OPEN || h->delivery != v->quarter || lack <= 0 ||
-            lack > v->pl->p->emergency_units)
+        if (lack <= 0 || lack > v->pl->p->emergency_units)
             continue;
         int64_t std = lack * sc->products[o->product].direct_cost;
         int64_t cost = shapan_half_up(std, sc->fin.emergency_product);
