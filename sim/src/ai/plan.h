@@ -69,6 +69,8 @@ typedef struct {
     int product[SHAPAN_MAX_PRODUCTS];
     int market[SHAPAN_MAX_MARKETS];
     int iso[SHAPAN_MAX_ISOS];
+    int carry_units[SHAPAN_MAX_LINE_TYPES]; /* stock to carry per line (want_units_all) */
+    unsigned bom_products;                  /* bit p: p is made from other products */
     int pos_key;
     unsigned done;
     int cash_step;

@@ -216,20 +216,21 @@ static void want_units_all(const View *v, int64_t want[SHAPAN_MAX_PRODUCTS])
             want[sc->orders[h->order].product] += sc->orders[h->order].qty;
     }
     /* products used to make other products count as demand too */
-    int carry = v->pl->p->carry_quarters;
+    bool carry = v->year < sc->years;
     for (int i = 0; i < t->nlines; i++) {
         const ShapanLine *l = &t->lines[i];
         if (l->wip_left > 0 && l->wip_product >= 0)
             want[l->wip_product]--;
         if (l->status == SHAPAN_LINE_SOLD)
             continue;
-        const ShapanProduct *pr = &sc->products[l->product];
-        for (int k = 0; k < pr->nbom; k++)
-            if (pr->bom[k].kind == SHAPAN_ITEM_PRODUCT)
-                want[pr->bom[k].index] += pr->bom[k].qty;
-        int pq = sc->line_types[l->type].production_q;
-        if (v->year < sc->years)
-            want[l->product] += carry / pq + (carry > 0 && pq > carry);
+        if (v->pl->bom_products >> l->product & 1u) {
+            const ShapanProduct *pr = &sc->products[l->product];
+            for (int k = 0; k < pr->nbom; k++)
+                if (pr->bom[k].kind == SHAPAN_ITEM_PRODUCT)
+                    want[pr->bom[k].index] += pr->bom[k].qty;
+        }
+        if (carry)
+            want[l->product] += v->pl->carry_units[l->type];
     }
     /* before the first meeting year nothing is sold: build the carry only */
 }

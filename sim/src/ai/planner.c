@@ -39,6 +39,17 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     pl->ad_extra = plan_money(sc, p->ad_extra);
     pl->loan_step = plan_money(sc, 10) > 0 ? plan_money(sc, 10) : 1;
     pl->ad_noise = plan_money(sc, 3) > 0 ? plan_money(sc, 3) : 1;
+    /* the units of each line type worth carrying into next year, and the
+     * products made from other products: scenario and profile facts, made once */
+    int carry = p->carry_quarters;
+    for (int k = 0; k < sc->nline_types; k++) {
+        int pq = sc->line_types[k].production_q;
+        pl->carry_units[k] = carry / pq + (carry > 0 && pq > carry);
+    }
+    for (int k = 0; k < sc->nproducts; k++)
+        for (int b = 0; b < sc->products[k].nbom; b++)
+            if (sc->products[k].bom[b].kind == SHAPAN_ITEM_PRODUCT)
+                pl->bom_products |= 1u << k;
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
         pl->build_type[i] = b->plant ? shapan_scenario_plant_type(sc, b->type)
