@@ -34,6 +34,17 @@ typedef struct {
     int8_t qualified[SHAPAN_MAX_LINES];
 } SimsKey;
 
+/* What the ads of one product at a meeting take from all but its units, by
+ * market (plan_meeting.c: product_basis). */
+typedef struct {
+    int64_t wt[SHAPAN_MAX_MARKETS];   /* the split's weights (crowd_percent applied) */
+    int64_t held[SHAPAN_MAX_MARKETS]; /* the held cells' forecast quantities */
+    int64_t wt_sum, held_sum;
+    int64_t size[SHAPAN_MAX_MARKETS];      /* the cell's units in this game's book */
+    int64_t per_order[SHAPAN_MAX_MARKETS]; /* units per order, rounded up */
+    int64_t max_picks[SHAPAN_MAX_MARKETS]; /* share_picks' bound, -1: none */
+} AdsBasis;
+
 /* plan_ads without noise, product by product, and what it was made from
  * (plan_meeting.c). */
 typedef struct {
@@ -43,6 +54,8 @@ typedef struct {
     uint32_t gone;                      /* bankrupt teams */
     int64_t units[SHAPAN_MAX_PRODUCTS]; /* -1: not made by then; -2: nothing kept */
     int64_t ads[SHAPAN_MAX_PRODUCTS];
+    unsigned basis_ready; /* bit p: basis[p] */
+    AdsBasis basis[SHAPAN_MAX_PRODUCTS];
 } AdsKept;
 
 /* A statement and the ledger it was summed from: the team's entry count and its

@@ -101,17 +101,17 @@ static int rivals_in(const View *v, const RivalSales *rs, int m, int pr)
     return k;
 }
 
-/* The ad of one cell: enough picks for `share` units (with share_picks, no more
- * than its share of the orders among `rivals` rivals), scaled by the profile. */
-static int64_t cell_ad(const View *v, const ShapanForecastCell *f, int64_t share, int rivals,
-                       bool noise)
+/* The ad of cell m of a product (basis b): enough picks for `share` units (with
+ * share_picks, no more than its share of the orders among the rivals there),
+ * scaled by the profile. */
+static int64_t cell_ad(const View *v, const AdsBasis *b, int m, int64_t share, bool noise)
 {
     const ShapanScenario *sc = v->sc;
     const ShapanProfile *p = v->pl->p;
-    int64_t per_order = f->count > 0 ? (f->qty + f->count - 1) / f->count : 1;
+    int64_t per_order = b->per_order[m];
     int64_t picks = (share + per_order - 1) / per_order;
-    if (p->share_picks && rivals > 0 && picks > share_of_picks(v, f, rivals))
-        picks = share_of_picks(v, f, rivals);
+    if (b->max_picks[m] >= 0 && picks > b->max_picks[m])
+        picks = b->max_picks[m];
     if (picks < 1)
         picks = 1;
     /* the extra picks scale with ad_percent; ad_extra is a flat bid for rank */
@@ -124,16 +124,15 @@ static int64_t cell_ad(const View *v, const ShapanForecastCell *f, int64_t share
     return ad < sc->meet.min_ad ? sc->meet.min_ad : ad;
 }
 
-/* Adds to share[] the units split over the cells by wt, each cell up to its
- * size in the book; returns the units no cell took. */
-static int64_t split_units(const View *v, int year, int pr, int64_t units,
-                           const int64_t wt[SHAPAN_MAX_MARKETS], int64_t share[SHAPAN_MAX_MARKETS])
+/* Adds to share[] the units split over the cells by wt (summing to sum), each
+ * cell up to its size in the book; returns the units no cell took. */
+static int64_t split_units(const View *v, const AdsBasis *b, int64_t units,
+                           const int64_t wt[SHAPAN_MAX_MARKETS], int64_t sum,
+                           int64_t share[SHAPAN_MAX_MARKETS])
 {
-    int64_t sum = 0, left = units;
-    for (int m = 0; m < v->sc->nmarkets; m++)
-        sum += wt[m];
+    int64_t left = units;
     for (int m = 0; m < v->sc->nmarkets && sum > 0 && units > 0; m++) {
-        int64_t room = cell_units(v, year, m, pr) - share[m];
+        int64_t room = b->size[m] - share[m];
         int64_t u = wt[m] ? (units * wt[m] + sum - 1) / sum : 0;
         u = u < room ? u : room > 0 ? room : 0;
         share[m] += u;
@@ -156,36 +155,51 @@ static unsigned ad_markets(const View *v, int year)
     return mask;
 }
 
-/* The ads of one product for `year`'s meeting, `units` of it to sell in the
- * markets of `mask` (see plan_ads). */
-static int64_t product_ads(const View *v, const RivalSales *rs, int year, unsigned mask, int pr,
-                           int64_t units, ShapanCommand *c)
+/* What the ads of product pr at `year`'s meeting, in the markets of `mask`,
+ * take from all but its units: the cells' weights (with crowd_percent, less
+ * what the rivals are likely to take), their sizes, units per order and the
+ * picks share_picks allows. */
+static void product_basis(const View *v, const RivalSales *rs, int year, unsigned mask, int pr,
+                          AdsBasis *b)
 {
     const ShapanScenario *sc = v->sc;
     const ShapanProfile *p = v->pl->p;
-    int64_t total = 0;
-    int64_t wt[SHAPAN_MAX_MARKETS] = {0};
-    for (int m = 0; m < sc->nmarkets; m++)
-        if ((mask >> m & 1u) && sc->forecast[year][m][pr].qty > 0)
-            wt[m] = sc->forecast[year][m][pr].qty;
-    int64_t share[SHAPAN_MAX_MARKETS] = {0}, held[SHAPAN_MAX_MARKETS];
-    memcpy(held, wt, sizeof held);
+    memset(b, 0, sizeof *b);
+    for (int m = 0; m < sc->nmarkets; m++) {
+        const ShapanForecastCell *f = &sc->forecast[year][m][pr];
+        if ((mask >> m & 1u) && f->qty > 0)
+            b->wt[m] = b->held[m] = f->qty;
+        b->size[m] = cell_units(v, year, m, pr);
+        b->per_order[m] = f->count > 0 ? (f->qty + f->count - 1) / f->count : 1;
+        int rivals = p->share_picks ? rivals_in(v, rs, m, pr) : 0;
+        b->max_picks[m] = p->share_picks && rivals > 0 ? share_of_picks(v, f, rivals) : -1;
+    }
     if (p->crowd_percent > 0)
-        market_weights(v, rs, year, pr, wt);
-    int64_t left = split_units(v, year, pr, units, wt, share);
-    if (p->crowd_percent > 0 && left > 0)
-        split_units(v, year, pr, left, held, share); /* what the open cells can't take */
+        market_weights(v, rs, year, pr, b->wt);
+    for (int m = 0; m < sc->nmarkets; m++) {
+        b->wt_sum += b->wt[m];
+        b->held_sum += b->held[m];
+    }
+}
+
+/* The ads of one product (basis b), `units` of it to sell (see plan_ads). */
+static int64_t product_ads(const View *v, const AdsBasis *b, int pr, int64_t units,
+                           ShapanCommand *c)
+{
+    const ShapanScenario *sc = v->sc;
+    int64_t total = 0, share[SHAPAN_MAX_MARKETS] = {0};
+    int64_t left = split_units(v, b, units, b->wt, b->wt_sum, share);
+    if (v->pl->p->crowd_percent > 0 && left > 0)
+        split_units(v, b, left, b->held, b->held_sum, share); /* what the open cells can't take */
     for (int m = 0; m < sc->nmarkets; m++) {
         if (!share[m])
             continue;
-        const ShapanForecastCell *f = &sc->forecast[year][m][pr];
-        int rivals = p->share_picks ? rivals_in(v, rs, m, pr) : 0;
-        int64_t ad = cell_ad(v, f, share[m], rivals, c != NULL);
+        int64_t ad = cell_ad(v, b, m, share[m], c != NULL);
         if (c) {
-            ShapanAdBid *b = &c->bids[c->nbids++];
-            b->market = (int8_t)m;
-            b->product = (int8_t)pr;
-            b->amount = (int32_t)(ad < 1000000 ? ad : 1000000);
+            ShapanAdBid *bid = &c->bids[c->nbids++];
+            bid->market = (int8_t)m;
+            bid->product = (int8_t)pr;
+            bid->amount = (int32_t)(ad < 1000000 ? ad : 1000000);
         }
         total += ad;
     }
@@ -210,11 +224,12 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
     uint32_t gone = rivals ? bankrupt_teams(v) : 0;
     unsigned mask = ad_markets(v, year);
     AdsKept *k = &v->pl->ads_kept;
-    if (!c && (k->w != v->w || k->year != year || k->mask != mask || k->gone != gone)) {
+    if (k->w != v->w || k->year != year || k->mask != mask || k->gone != gone) {
         k->w = v->w;
         k->year = year;
         k->mask = mask;
         k->gone = gone;
+        k->basis_ready = 0;
         for (int pr = 0; pr < SHAPAN_MAX_PRODUCTS; pr++)
             k->units[pr] = -2; /* nothing kept */
     }
@@ -233,9 +248,13 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
         }
         int64_t ads = 0;
         if (units >= 0) {
-            if (rivals && !rs)
-                rs = rival_sales(v, year, gone);
-            ads = product_ads(v, rs, year, mask, pr, units, c);
+            if (!(k->basis_ready >> pr & 1u)) {
+                if (rivals && !rs)
+                    rs = rival_sales(v, year, gone);
+                product_basis(v, rs, year, mask, pr, &k->basis[pr]);
+                k->basis_ready |= 1u << pr;
+            }
+            ads = product_ads(v, &k->basis[pr], pr, units, c);
         }
         if (!c) {
             k->units[pr] = units;
