@@ -87,7 +87,7 @@ bool plan_gen_produce(const View *v, ShapanCommand *c)
 bool plan_gen_materials(const View *v, ShapanCommand *c)
 {
     const ShapanScenario *sc = v->sc;
-    int64_t need[HORIZON][SHAPAN_MAX_MATERIALS] = {{0}};
+    int64_t need[HORIZON][SHAPAN_MAX_MATERIALS];
     int64_t want[SHAPAN_MAX_PRODUCTS];
     for (int p = 0; p < sc->nproducts; p++)
         want[p] = plan_want_units(v, p);
@@ -97,6 +97,8 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
     for (int m = 0; m < sc->nmaterials; m++)
         if (sc->materials[m].lead < HORIZON && sc->materials[m].lead > last)
             last = sc->materials[m].lead;
+    if (last >= 0) /* only the quarters read below */
+        memset(need, 0, sizeof need[0] * (size_t)(last + 1));
     const PlanSims *sims = plan_sims(v);
     for (int j = 0; j <= last; j++)
         for (int i = 0; i < v->t->nlines; i++) {
