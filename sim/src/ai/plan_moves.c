@@ -325,10 +325,12 @@ bool plan_gen_short(const View *v, ShapanCommand *c)
         return false;
     /* what is already due may use the whole cap; what it merely plans, its share */
     int64_t must = due > 0 ? due : 0;
-    int64_t room_spend = plan_loan_headroom(v) - must;
     int64_t want = spend - (due < 0 ? -due : 0);
-    if (want > room_spend)
-        want = room_spend;
+    if (want > 0) { /* (none wanted: the cap needn't be asked) */
+        int64_t room_spend = plan_loan_headroom(v) - must;
+        if (want > room_spend)
+            want = room_spend;
+    }
     int64_t amount = plan_ceil_to(must + (want > 0 ? want : 0), v->pl->loan_step);
     if (amount <= 0)
         return false;
@@ -352,6 +354,8 @@ bool plan_gen_long(const View *v, ShapanCommand *c)
     int64_t gap = plan_ceil_to(plan_commitments(v) + v->pl->reserve - v->t->cash, v->pl->loan_step);
     if (gap > amount)
         amount = gap; /* this quarter's S1 repayments come before any short loan */
+    if (amount < v->sc->fin.long_min)
+        return false; /* (the cap can only lower it, so the cap needn't be asked) */
     int64_t room = plan_loan_headroom(v);
     if (amount > room)
         amount = plan_floor_loan(v, room);
