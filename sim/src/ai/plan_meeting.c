@@ -331,13 +331,15 @@ bool plan_gen_pick(const View *v, int m, int pr, ShapanCommand *c)
     for (int k = book->cell_first[cell]; k < book->cell_first[cell + 1]; k++) {
         int i = book->cell_orders[k];
         const ShapanOrder *o = &sc->orders[i];
-        if (shapan_view_order_state(v->w, i) != SHAPAN_ORDER_FREE || !plan_order_ok(v, o) ||
-            !plan_feasible(v, pr, o->qty, o->delivery))
+        if (shapan_view_order_state(v->w, i) != SHAPAN_ORDER_FREE || !plan_order_ok(v, o))
             continue;
         /* margin, less about 2 % of the price per quarter of credit */
         int64_t value = o->price - sc->products[pr].direct_cost * o->qty - o->price * o->term / 50;
         bool iso = o->iso_mask != 0;
-        if (best < 0 || iso > best_iso || (iso == best_iso && value > best_value)) {
+        /* whether the lines can meet it is asked only of an order that would be
+         * the best so far */
+        if ((best < 0 || iso > best_iso || (iso == best_iso && value > best_value)) &&
+            plan_feasible(v, pr, o->qty, o->delivery)) {
             best = i;
             best_iso = iso;
             best_value = value;
