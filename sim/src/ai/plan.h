@@ -84,6 +84,8 @@ typedef struct {
     int iso[SHAPAN_MAX_ISOS];
     int carry_units[SHAPAN_MAX_LINE_TYPES]; /* stock to carry per line (want_units_all) */
     unsigned bom_products;                  /* bit p: p is made from other products */
+    /* orders of year y all lie in [year_lo[y], year_hi[y]) of the book (0..0: none) */
+    int year_lo[SHAPAN_MAX_YEARS + 2], year_hi[SHAPAN_MAX_YEARS + 2];
     int pos_key;
     unsigned done;
     int cash_step;
@@ -138,6 +140,9 @@ typedef struct PlanMemo {
     int8_t distress; /* plan_distressed: 0 not asked yet, 1 no, 2 yes */
 } PlanMemo;
 
+/* The book's index range holding every order of `year` (orders of other years
+ * may lie in it too). */
+void plan_year_orders(const View *v, int year, int *lo, int *hi);
 int plan_qualified_from(const View *v, int p);
 int plan_line_ready_aq(const View *v, const ShapanLine *l);
 void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON]);

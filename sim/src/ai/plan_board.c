@@ -24,6 +24,17 @@ int64_t plan_floor_loan(const View *v, int64_t x)
     return x / v->pl->loan_step * v->pl->loan_step;
 }
 
+void plan_year_orders(const View *v, int year, int *lo, int *hi)
+{
+    if (year < 0 || year >= SHAPAN_MAX_YEARS + 2) {
+        *lo = 0;
+        *hi = v->sc->norders;
+        return;
+    }
+    *lo = v->pl->year_lo[year];
+    *hi = v->pl->year_hi[year];
+}
+
 /* ---- forecasting the own board ------------------------------------------------------ */
 
 /* Quarter (aq) from which product p can be made, assuming scheduled R&D is paid

@@ -27,7 +27,9 @@ static const RivalSales *rival_sales(const View *v, int year, uint32_t gone)
     if (pl->sales_world == v->w && pl->sales_year == year && pl->sales_gone == gone)
         return rs;
     memset(rs, 0, sizeof *rs);
-    for (int i = 0; i < sc->norders; i++) {
+    int lo, hi;
+    plan_year_orders(v, year - 1, &lo, &hi);
+    for (int i = lo; i < hi; i++) {
         const ShapanOrder *o = &sc->orders[i];
         int r = o->year == year - 1 ? shapan_view_order_owner(v->w, i) : 0;
         if (r <= 0 || r == v->team || (gone >> r & 1u))
@@ -301,14 +303,16 @@ static const Planner *cell_book(const View *v)
         return pl;
     int *first = pl->cell_first, ncells = SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS;
     memset(first, 0, sizeof pl->cell_first);
-    for (int i = 0; i < sc->norders; i++)
+    int lo, hi;
+    plan_year_orders(v, v->year, &lo, &hi);
+    for (int i = lo; i < hi; i++)
         if (sc->orders[i].year == v->year && !sc->orders[i].bid)
             first[sc->orders[i].market * SHAPAN_MAX_PRODUCTS + sc->orders[i].product + 1]++;
     for (int k = 0; k < ncells; k++)
         first[k + 1] += first[k];
     int fill[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS];
     memcpy(fill, first, sizeof fill);
-    for (int i = 0; i < sc->norders; i++)
+    for (int i = lo; i < hi; i++)
         if (sc->orders[i].year == v->year && !sc->orders[i].bid)
             pl->cell_orders[fill[sc->orders[i].market * SHAPAN_MAX_PRODUCTS +
                                  sc->orders[i].product]++] = (int16_t)i;

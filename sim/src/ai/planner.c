@@ -50,6 +50,14 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
         for (int b = 0; b < sc->products[k].nbom; b++)
             if (sc->products[k].bom[b].kind == SHAPAN_ITEM_PRODUCT)
                 pl->bom_products |= 1u << k;
+    for (int i = 0; i < sc->norders; i++) {
+        int y = sc->orders[i].year;
+        if (y < 0 || y >= SHAPAN_MAX_YEARS + 2)
+            continue;
+        if (pl->year_hi[y] == 0)
+            pl->year_lo[y] = i;
+        pl->year_hi[y] = i + 1;
+    }
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
         pl->build_type[i] = b->plant ? shapan_scenario_plant_type(sc, b->type)
