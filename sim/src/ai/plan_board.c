@@ -92,14 +92,24 @@ void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int 
         from = v->stage <= SHAPAN_STAGE_S3 ? 0 : 1;
     int end = (v->sc->years - v->year + 1) * 4 - (v->quarter - 1);
     bool pre_s1 = v->pre_s1;
-    for (int j = 0; j < HORIZON; j++) {
-        starts[j] = done[j] = 0;
-        if ((j > 0 || pre_s1) && wl > 0 && --wl == 0)
-            done[j] = 1;
-        if (j >= from && j < end && wl == 0) {
-            starts[j] = 1;
-            wl = production_q;
-        }
+    memset(starts, 0, sizeof(int) * HORIZON);
+    memset(done, 0, sizeof(int) * HORIZON);
+    if (wl < 0)
+        return; /* never free */
+    /* the unit in process steps on at every S1 to come (this quarter's too
+     * before it): the line is free in quarter free_at; from then on a unit
+     * starts every production_q quarters, each done production_q later */
+    int free_at = 0;
+    if (wl > 0) {
+        free_at = wl - (pre_s1 ? 1 : 0);
+        if (free_at < HORIZON)
+            done[free_at] = 1;
+    }
+    int stop = end < HORIZON ? end : HORIZON;
+    for (int j = free_at > from ? free_at : from; j < stop; j += production_q) {
+        starts[j] = 1;
+        if (j + production_q < HORIZON)
+            done[j + production_q] = 1;
     }
 }
 
