@@ -80,6 +80,7 @@ typedef struct {
     int build_type[AI_MAX_STEPS];
     int build_product[AI_MAX_STEPS];
     int product[SHAPAN_MAX_PRODUCTS];
+    int rnd_start[SHAPAN_MAX_PRODUCTS]; /* by scenario product: its R&D's first quarter, 1000 */
     int market[SHAPAN_MAX_MARKETS];
     int iso[SHAPAN_MAX_ISOS];
     int carry_units[SHAPAN_MAX_LINE_TYPES]; /* stock to carry per line (want_units_all) */

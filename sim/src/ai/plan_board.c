@@ -45,10 +45,7 @@ int plan_qualified_from(const View *v, int p)
     if (t->qualified[p])
         return -100;
     int left = v->sc->products[p].rnd_quarters - t->rnd_paid[p];
-    int start = 1000;
-    for (int i = 0; i < v->pl->p->nproducts; i++)
-        if (v->pl->product[i] == p)
-            start = shapan_aq(v->pl->p->products[i].year, v->pl->p->products[i].quarter);
+    int start = v->pl->rnd_start[p];
     if (start == 1000 && t->rnd_paid[p] == 0)
         return 1000;
     int first = v->aq;
@@ -475,13 +472,13 @@ int plan_plants_held(const ShapanTeam *t)
 int plan_pending_builds(const View *v, bool pending[AI_MAX_STEPS])
 {
     const ShapanProfile *p = v->pl->p;
-    int plants = 0, lines = v->sc->opening.nlines, n = 0;
+    int plants = 0, lines = v->sc->opening.nlines, n = 0, held = plan_plants_held(v->t);
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
         pending[i] = false;
         if (v->pl->build_type[i] < 0 || (!b->plant && v->pl->build_product[i] < 0))
             continue;
-        bool made = b->plant ? plan_plants_held(v->t) > plants : v->t->nlines > lines;
+        bool made = b->plant ? held > plants : v->t->nlines > lines;
         if (b->plant)
             plants++;
         else

@@ -64,8 +64,13 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
                                      : shapan_scenario_line_type(sc, b->type);
         pl->build_product[i] = b->plant ? -1 : shapan_scenario_product(sc, b->product);
     }
-    for (int i = 0; i < p->nproducts; i++)
+    for (int k = 0; k < SHAPAN_MAX_PRODUCTS; k++)
+        pl->rnd_start[k] = 1000; /* not planned */
+    for (int i = 0; i < p->nproducts; i++) {
         pl->product[i] = shapan_scenario_product(sc, p->products[i].id);
+        if (pl->product[i] >= 0) /* the last plan of a product stands */
+            pl->rnd_start[pl->product[i]] = shapan_aq(p->products[i].year, p->products[i].quarter);
+    }
     for (int i = 0; i < p->nmarkets; i++)
         pl->market[i] = shapan_scenario_market(sc, p->markets[i].id);
     for (int i = 0; i < p->nisos; i++)
