@@ -157,13 +157,17 @@ static void capacity_of(const View *v, int p, int64_t avail[HORIZON])
     const ShapanTeam *t = v->t;
     int64_t c = t->products[p];
     int64_t add[HORIZON] = {0};
+    const PlanSims *s = plan_sims(v);
     for (int i = 0; i < t->nlines; i++) {
         const ShapanLine *l = &t->lines[i];
         if (l->status == SHAPAN_LINE_SOLD)
             continue;
-        const int *done = plan_sims(v)->done[i];
-        for (int j = 0; j < HORIZON; j++)
-            if (done[j] && (l->wip_left > 0 && j == 0 ? l->wip_product : l->product) == p)
+        const int *done = s->done[i];
+        /* what is done now is the unit in process; later ones, the line's product */
+        if ((l->wip_left > 0 ? l->wip_product : l->product) == p)
+            add[0] += done[0];
+        if (l->product == p)
+            for (int j = 1; j < HORIZON; j++)
                 add[j] += done[j];
     }
     for (int j = 0; j < HORIZON; j++) {
@@ -375,10 +379,12 @@ static void cash_plan_of(const View *v, int64_t *pre, int64_t *post, int64_t *re
     if (v->stage < SHAPAN_STAGE_S2)
         for (int m = 0; m < sc->nmaterials; m++)
             *pre += t->arrivals[aq][m] * sc->materials[m].price;
-    if (v->stage <= SHAPAN_STAGE_S3)
+    if (v->stage <= SHAPAN_STAGE_S3) {
+        const PlanSims *s = plan_sims(v);
         for (int i = 0; i < t->nlines; i++)
-            if (plan_sims(v)->starts[i][0])
+            if (s->starts[i][0])
                 *pre += sc->products[t->lines[i].product].processing;
+    }
     if (v->stage < SHAPAN_STAGE_S4)
         *recv = t->recv[aq];
     int64_t due = sc->fin.admin_fee;
