@@ -32,6 +32,10 @@ typedef struct {
     int8_t rnd_paid[SHAPAN_MAX_LINES];
     int16_t rnd_last_aq[SHAPAN_MAX_LINES];
     int8_t qualified[SHAPAN_MAX_LINES];
+    /* and of every product, for the first comparison */
+    int8_t rnd_paid_all[SHAPAN_MAX_PRODUCTS];
+    int16_t rnd_last_aq_all[SHAPAN_MAX_PRODUCTS];
+    int8_t qualified_all[SHAPAN_MAX_PRODUCTS];
 } SimsKey;
 
 /* What the ads of one product at a meeting take from all but its units, by

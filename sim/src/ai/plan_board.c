@@ -119,6 +119,13 @@ static void sims_update(const View *v, SimsKey *k, PlanSims *s)
                : v->stage <= SHAPAN_STAGE_S5 ? 2
                                              : 3;
     int pos = v->aq * 4 + part;
+    /* most often nothing changed: one comparison of the whole key first */
+    if (k->pos == pos && k->nlines == t->nlines &&
+        !memcmp(k->lines, t->lines, sizeof t->lines[0] * (size_t)t->nlines) &&
+        !memcmp(k->rnd_paid_all, t->rnd_paid, sizeof k->rnd_paid_all) &&
+        !memcmp(k->rnd_last_aq_all, t->rnd_last_aq, sizeof k->rnd_last_aq_all) &&
+        !memcmp(k->qualified_all, t->qualified, sizeof k->qualified_all))
+        return;
     int kept = k->pos == pos ? k->nlines : 0;
     bool changed = k->pos != pos || k->nlines != t->nlines;
     for (int i = 0; i < t->nlines; i++) {
@@ -136,6 +143,9 @@ static void sims_update(const View *v, SimsKey *k, PlanSims *s)
     }
     k->pos = pos;
     k->nlines = t->nlines;
+    memcpy(k->rnd_paid_all, t->rnd_paid, sizeof k->rnd_paid_all);
+    memcpy(k->rnd_last_aq_all, t->rnd_last_aq, sizeof k->rnd_last_aq_all);
+    memcpy(k->qualified_all, t->qualified, sizeof k->qualified_all);
     if (changed && ++v->pl->sims_gen == 0)
         v->pl->sims_gen = 1; /* 0 stands for nothing kept */
 }
