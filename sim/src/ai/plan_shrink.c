@@ -7,14 +7,19 @@
 
 #include "ai/plan.h"
 
-/* Gross margin of the open orders still to deliver this year. */
+/* Gross margin of the open orders still to deliver this year; an order whose
+ * delivery quarter has passed (its S4 is over) is lost: its penalty instead. */
 static int64_t open_margin(const View *v)
 {
     int64_t s = 0;
     for (int i = 0; i < v->t->nheld; i++) {
         const ShapanHeld *h = &v->t->held[i];
         const ShapanOrder *o = &v->sc->orders[h->order];
-        if (h->status == SHAPAN_HELD_OPEN)
+        if (h->status != SHAPAN_HELD_OPEN)
+            continue;
+        if (h->delivery < v->quarter || (h->delivery == v->quarter && v->stage > SHAPAN_STAGE_S4))
+            s -= shapan_half_up(h->price, v->sc->fin.penalty_rate);
+        else
             s += h->price - v->sc->products[o->product].direct_cost * o->qty;
     }
     return s;
