@@ -215,7 +215,8 @@ bool plan_gen_rnd(const View *v, ShapanCommand *c)
         if (p->endgame && v->sc->products[pr].rnd_quarters - v->t->rnd_paid[pr] >
                               shapan_aq(v->sc->years, 4) - v->aq + 1)
             continue;
-        if (!plan_affordable(v, v->sc->products[pr].rnd_fee))
+        if (plan_holds_back_expense(v, v->sc->products[pr].rnd_fee) ||
+            !plan_affordable(v, v->sc->products[pr].rnd_fee))
             return false;
         shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
         c->product = pr;
@@ -247,7 +248,8 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
         if (p->endgame &&
             v->sc->markets[m].years - v->t->market_paid[m] > v->sc->years - v->year + 1)
             continue;
-        if (!market_affordable(v, v->sc->markets[m].fee))
+        if (plan_holds_back_expense(v, v->sc->markets[m].fee) ||
+            !market_affordable(v, v->sc->markets[m].fee))
             return false;
         shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_MARKET, v->team);
         c->market = m;
@@ -260,7 +262,8 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
             continue;
         if (p->endgame && v->sc->isos[k].years - v->t->iso_paid[k] > v->sc->years - v->year + 1)
             continue;
-        if (!plan_affordable(v, v->sc->isos[k].fee))
+        if (plan_holds_back_expense(v, v->sc->isos[k].fee) ||
+            !plan_affordable(v, v->sc->isos[k].fee))
             return false;
         shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_ISO, v->team);
         c->iso = k;

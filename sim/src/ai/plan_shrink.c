@@ -144,3 +144,17 @@ int64_t plan_shrink_ads(const View *v, ShapanCommand *c)
 /* Distressed, a shrink_invest profile starts and pays no build, R&D, market or
  * ISO instalment: they pay back, if ever, after the cap has bitten. */
 bool plan_holds_back(const View *v) { return v->pl->p->shrink_invest && plan_distressed(v); }
+
+/* A shrink_invest profile also holds back an expense (an R&D, market or ISO
+ * instalment: booked at once, unlike a line) that would itself put next year's
+ * cap, 3 x the projected equity less it, below the debt it carries. */
+bool plan_holds_back_expense(const View *v, int64_t expense)
+{
+    if (plan_holds_back(v))
+        return true;
+    if (!v->pl->p->shrink_invest || v->stage == SHAPAN_STAGE_YEAR_START ||
+        v->stage == SHAPAN_STAGE_MEETING)
+        return false;
+    int64_t cap = shapan_scenario_loan_cap(v->sc, plan_projected_equity(v) - expense);
+    return cap < plan_loans_total(v->t, false);
+}
