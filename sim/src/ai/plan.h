@@ -195,6 +195,7 @@ int64_t plan_planned_spend(const View *v);
 int64_t plan_projected_equity(const View *v);
 bool plan_distressed(const View *v);
 bool plan_holds_back(const View *v);
+bool plan_holds_back_expense(const View *v, int64_t expense);
 int64_t plan_shrink_ads(const View *v, ShapanCommand *c);
 bool plan_gen_short(const View *v, ShapanCommand *c);
 bool plan_gen_long(const View *v, ShapanCommand *c);

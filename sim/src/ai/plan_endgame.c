@@ -39,16 +39,21 @@ static int endgame_line_type(const ShapanScenario *sc)
 }
 
 /* Cash free for the last quarter's buys: beyond what is due and the reserve, and
- * beyond the rent-to-buys of S5 (a rented plant's points cost no new plant place). */
+ * beyond the rent-to-buys of S5 (a rented plant's points cost no new plant place)
+ * that the cash and this quarter's collection will pay; one they won't pay keeps
+ * nothing back, so the cash buys plants instead of lying idle at the end. */
 static int64_t endgame_budget(const View *v)
 {
-    int64_t keep = plan_commitments(v) + v->pl->reserve;
+    int64_t free = v->t->cash - plan_commitments(v) - v->pl->reserve;
+    int64_t at_s5 = free + (v->stage < SHAPAN_STAGE_S4 ? v->t->recv[v->aq] : 0);
     for (int k = 0; k < v->t->nplants; k++) {
         const ShapanPlantType *pt = &v->sc->plant_types[v->t->plants[k].type];
-        if (v->t->plants[k].status == SHAPAN_PLANT_RENTED && pt->points > 0)
-            keep += pt->buy;
+        if (v->t->plants[k].status == SHAPAN_PLANT_RENTED && pt->points > 0 && at_s5 >= pt->buy) {
+            free -= pt->buy;
+            at_s5 -= pt->buy;
+        }
     }
-    return v->t->cash - keep;
+    return free;
 }
 
 typedef struct {

@@ -267,6 +267,26 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
     return total;
 }
 
+/* Discounts receivables, nearest slots first, for `gap` more cash (grossed up
+ * for the fee); false if there are none. */
+static bool discount_for(const View *v, int64_t gap, ShapanCommand *c)
+{
+    int64_t want = gap * 100 / 90 + 1;
+    int first = shapan_view_first_collect_aq(v->t);
+    bool any = false;
+    shapan_cmd_init(c, SHAPAN_CMD_DISCOUNT, v->team);
+    for (int k = 0; k < 4 && want > 0; k++) {
+        int64_t a = v->t->recv[first + k] < want ? v->t->recv[first + k] : want;
+        c->slots[k] = a;
+        want -= a;
+        any = any || a > 0;
+    }
+    return any && shapan_cmd_check(v->w, c, NULL) == SHAPAN_OK;
+}
+
+/* The year's ads, or first a discount when the cash can't pay them: the Q4
+ * loans stop at this year's cap, and a year that can't advertise sells nothing
+ * while its fixed costs run on (8-9 % of the ads is the cheaper loss). */
 bool plan_gen_ads(const View *v, ShapanCommand *c)
 {
     const ShapanScenario *sc = v->sc;
@@ -276,6 +296,11 @@ bool plan_gen_ads(const View *v, ShapanCommand *c)
         total = plan_shrink_ads(v, c);
     /* keep what is due before the next S1 */
     int64_t budget = v->t->cash - plan_commitments(v) - v->pl->reserve;
+    ShapanCommand d;
+    if (total > budget && v->pl->p->discount && discount_for(v, total - budget, &d)) {
+        *c = d;
+        return true;
+    }
     if (total > budget && total > 0) {
         for (int i = 0; i < c->nbids; i++) {
             int64_t a = budget > 0 ? c->bids[i].amount * budget / total : 0;

@@ -218,7 +218,8 @@ bool plan_gen_rnd(const View *v, ShapanCommand *c)
             continue;
         /* held back or not affordable: nothing (asked only when there is an
          * instalment to pay: the distress test costs more than the search) */
-        if (plan_holds_back(v) || !plan_affordable(v, v->sc->products[pr].rnd_fee))
+        if (plan_holds_back_expense(v, v->sc->products[pr].rnd_fee) ||
+            !plan_affordable(v, v->sc->products[pr].rnd_fee))
             return false;
         shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
         c->product = pr;
@@ -250,7 +251,8 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
         if (p->endgame &&
             v->sc->markets[m].years - v->t->market_paid[m] > v->sc->years - v->year + 1)
             continue;
-        if (plan_holds_back(v) || !market_affordable(v, v->sc->markets[m].fee))
+        if (plan_holds_back_expense(v, v->sc->markets[m].fee) ||
+            !market_affordable(v, v->sc->markets[m].fee))
             return false;
         shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_MARKET, v->team);
         c->market = m;
@@ -263,7 +265,8 @@ bool plan_gen_cert(const View *v, ShapanCommand *c)
             continue;
         if (p->endgame && v->sc->isos[k].years - v->t->iso_paid[k] > v->sc->years - v->year + 1)
             continue;
-        if (plan_holds_back(v) || !plan_affordable(v, v->sc->isos[k].fee))
+        if (plan_holds_back_expense(v, v->sc->isos[k].fee) ||
+            !plan_affordable(v, v->sc->isos[k].fee))
             return false;
         shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_ISO, v->team);
         c->iso = k;

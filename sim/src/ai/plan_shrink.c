@@ -7,14 +7,19 @@
 
 #include "ai/plan.h"
 
-/* Gross margin of the open orders still to deliver this year. */
+/* Gross margin of the open orders still to deliver this year; an order whose
+ * delivery quarter has passed (its S4 is over) is lost: its penalty instead. */
 static int64_t open_margin(const View *v)
 {
     int64_t s = 0;
     for (int i = 0; i < v->t->nheld; i++) {
         const ShapanHeld *h = &v->t->held[i];
         const ShapanOrder *o = &v->sc->orders[h->order];
-        if (h->status == SHAPAN_HELD_OPEN)
+        if (h->status != SHAPAN_HELD_OPEN)
+            continue;
+        if (h->delivery < v->quarter || (h->delivery == v->quarter && v->stage > SHAPAN_STAGE_S4))
+            s -= shapan_half_up(h->price, v->sc->fin.penalty_rate);
+        else
             s += h->price - v->sc->products[o->product].direct_cost * o->qty;
     }
     return s;
@@ -138,3 +143,17 @@ int64_t plan_shrink_ads(const View *v, ShapanCommand *c)
 /* Distressed, a shrink_invest profile starts and pays no build, R&D, market or
  * ISO instalment: they pay back, if ever, after the cap has bitten. */
 bool plan_holds_back(const View *v) { return v->pl->p->shrink_invest && plan_distressed(v); }
+
+/* A shrink_invest profile also holds back an expense (an R&D, market or ISO
+ * instalment: booked at once, unlike a line) that would itself put next year's
+ * cap, 3 x the projected equity less it, below the debt it carries. */
+bool plan_holds_back_expense(const View *v, int64_t expense)
+{
+    if (plan_holds_back(v))
+        return true;
+    if (!v->pl->p->shrink_invest || v->stage == SHAPAN_STAGE_YEAR_START ||
+        v->stage == SHAPAN_STAGE_MEETING)
+        return false;
+    int64_t cap = shapan_scenario_loan_cap(v->sc, plan_projected_equity(v) - expense);
+    return cap < plan_loans_total(v->t, false);
+}
