@@ -58,8 +58,7 @@ typedef struct {
     uint32_t gone;                      /* bankrupt teams */
     int64_t units[SHAPAN_MAX_PRODUCTS]; /* -1: not made by then; -2: nothing kept */
     int64_t ads[SHAPAN_MAX_PRODUCTS];
-    unsigned basis_ready; /* bit p: basis[p] */
-    AdsBasis basis[SHAPAN_MAX_PRODUCTS];
+    unsigned basis_ready; /* bit p: the planner's ads_basis[p] */
 } AdsKept;
 
 /* A statement and the ledger it was summed from: the team's entry count and its
@@ -99,7 +98,6 @@ typedef struct {
     /* rival_sales of sales_world's sales_year meeting with the teams in
      * sales_gone bankrupt (these only change between meetings: cached, as every
      * cash plan in a fourth quarter asks for next year's ads) */
-    RivalSales sales;
     const ShapanWorld *sales_world;
     int sales_year;
     uint32_t sales_gone;
@@ -107,17 +105,22 @@ typedef struct {
      * for picks (not bids), in book order, cell k's from cell_first[k] */
     const ShapanWorld *cells_world;
     int cells_year;
-    int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
-    int16_t cell_orders[SHAPAN_MAX_ORDERS];
     AdsKept ads_kept;
-    StmtKept stmt[2]; /* statements by the parity of their year (this and last) */
-    SimsKey sims_key; /* what `sims` were made from */
-    PlanSims sims;
+    StmtKept stmt[2];  /* statements by the parity of their year (this and last) */
     uint32_t sims_gen; /* counts the changes of `sims` (a line simulated again) */
     /* plan_capacity of each product, made from sims of cap_gen[p] and a stock of
      * cap_stock[p] (cap_gen[p] == 0: nothing kept) */
     uint32_t cap_gen[SHAPAN_MAX_PRODUCTS];
     int64_t cap_stock[SHAPAN_MAX_PRODUCTS];
+    /* ---- from here on: what the keys above describe, written before it is
+     * read (shapan_planner_create zeroes only the fields before `sales`, and
+     * sets sims_key.pos: these are 7/8 of the planner) */
+    RivalSales sales;
+    int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
+    int16_t cell_orders[SHAPAN_MAX_ORDERS];
+    AdsBasis ads_basis[SHAPAN_MAX_PRODUCTS]; /* ads_kept.basis_ready */
+    SimsKey sims_key;                        /* what `sims` were made from (pos -1: nothing) */
+    PlanSims sims;
     int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
 } Planner;
 

@@ -253,10 +253,10 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
             if (!(k->basis_ready >> pr & 1u)) {
                 if (rivals && !rs)
                     rs = rival_sales(v, year, gone);
-                product_basis(v, rs, year, mask, pr, &k->basis[pr]);
+                product_basis(v, rs, year, mask, pr, &v->pl->ads_basis[pr]);
                 k->basis_ready |= 1u << pr;
             }
-            ads = product_ads(v, &k->basis[pr], pr, units, c);
+            ads = product_ads(v, &v->pl->ads_basis[pr], pr, units, c);
         }
         if (!c) {
             k->units[pr] = units;
