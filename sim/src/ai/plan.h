@@ -166,6 +166,8 @@ void plan_capacity(const View *v, int p, int64_t avail[HORIZON]);
 void plan_committed(const View *v, int p, int64_t out[4]);
 bool plan_feasible(const View *v, int p, int qty, int delivery);
 int64_t plan_want_units(const View *v, int p);
+/* plan_want_units of every product (the decision's own copy). */
+const int64_t *plan_want_all(const View *v);
 int64_t plan_loans_total(const ShapanTeam *t, bool short_only);
 void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv);
 int64_t plan_need_with(const View *v, int64_t extra);

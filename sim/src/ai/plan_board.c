@@ -267,15 +267,17 @@ static void want_units_all(const View *v, int64_t want[SHAPAN_MAX_PRODUCTS])
     /* before the first meeting year nothing is sold: build the carry only */
 }
 
-int64_t plan_want_units(const View *v, int p)
+const int64_t *plan_want_all(const View *v)
 {
     PlanMemo *m = v->memo;
     if (!m->want_ready) {
         want_units_all(v, m->want);
         m->want_ready = true;
     }
-    return m->want[p];
+    return m->want;
 }
+
+int64_t plan_want_units(const View *v, int p) { return plan_want_all(v)[p]; }
 
 /* ---- cash ------------------------------------------------------------------------- */
 
