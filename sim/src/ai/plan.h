@@ -106,6 +106,12 @@ typedef struct {
     const ShapanWorld *cells_world;
     int cells_year;
     AdsKept ads_kept;
+    /* the cells (market x product) where ad_cells_ads, this year's ads, rank
+     * the team (at least the smallest ad), in market then product order */
+    bool ad_cells_ready;
+    int nad_cells;
+    int8_t ad_cells[SHAPAN_MAX_CELLS][2];
+    int64_t ad_cells_ads[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];
     StmtKept stmt[2];  /* statements by the parity of their year (this and last) */
     uint32_t sims_gen; /* counts the changes of `sims` (a line simulated again) */
     /* plan_capacity of each product, made from sims of cap_gen[p] and a stock of

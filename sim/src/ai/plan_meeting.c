@@ -409,14 +409,34 @@ bool plan_gen_bid(const View *v, int order, ShapanCommand *c)
     return true;
 }
 
-bool plan_meeting_turn(const View *v, ShapanCommand *c)
+/* The cells where the team's ads rank it, kept while its ads stay the same
+ * (they are set once a year: every turn of the meeting asks). */
+static void ad_cells(const View *v)
 {
     const ShapanScenario *sc = v->sc;
+    Planner *pl = v->pl;
+    size_t rows = sizeof v->t->ads[0] * (size_t)sc->nmarkets;
+    if (pl->ad_cells_ready && !memcmp(pl->ad_cells_ads, v->t->ads, rows))
+        return;
+    pl->nad_cells = 0;
     for (int m = 0; m < sc->nmarkets; m++)
         for (int p = 0; p < sc->nproducts; p++)
-            if (v->t->ads[m][p] >= sc->meet.min_ad && /* else it isn't ranked there */
-                shapan_meeting_turn(v->w, m, p) == v->team)
-                return plan_gen_pick(v, m, p, c);
+            if (v->t->ads[m][p] >= sc->meet.min_ad) { /* else it isn't ranked there */
+                pl->ad_cells[pl->nad_cells][0] = (int8_t)m;
+                pl->ad_cells[pl->nad_cells++][1] = (int8_t)p;
+            }
+    memcpy(pl->ad_cells_ads, v->t->ads, rows);
+    pl->ad_cells_ready = true;
+}
+
+bool plan_meeting_turn(const View *v, ShapanCommand *c)
+{
+    ad_cells(v);
+    for (int k = 0; k < v->pl->nad_cells; k++) {
+        int m = v->pl->ad_cells[k][0], p = v->pl->ad_cells[k][1];
+        if (shapan_meeting_turn(v->w, m, p) == v->team)
+            return plan_gen_pick(v, m, p, c);
+    }
     int orders[SHAPAN_MAX_ORDERS > 64 ? 64 : SHAPAN_MAX_ORDERS];
     int n = shapan_meeting_bid_group(v->w, orders, 64);
     for (int i = 0; i < n; i++)
