@@ -151,6 +151,8 @@ typedef struct PlanMemo {
     const ShapanStatement *st; /* this year's statement so far, NULL: not asked yet */
     int64_t next_ads;          /* plan_ads of next year, without noise */
     int64_t want[SHAPAN_MAX_PRODUCTS];
+    unsigned com_ready; /* bit p: com[p] (plan_committed) */
+    int64_t com[SHAPAN_MAX_PRODUCTS][4];
     int8_t distress; /* plan_distressed: 0 not asked yet, 1 no, 2 yes */
 } PlanMemo;
 

@@ -201,10 +201,15 @@ void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
     memcpy(avail, pl->cap[p], sizeof pl->cap[p]);
 }
 
-/* Open orders of p due by the end of quarter j of this year (cumulative), by index. */
-void plan_committed(const View *v, int p, int64_t out[4])
+/* Open orders of p due by the end of quarter j of this year (cumulative), by
+ * index: once per decision (a meeting's turn asks it of every order it weighs). */
+static const int64_t *committed_of(const View *v, int p)
 {
-    memset(out, 0, sizeof(int64_t) * 4);
+    PlanMemo *m = v->memo;
+    int64_t *out = m->com[p];
+    if (m->com_ready >> p & 1u)
+        return out;
+    memset(out, 0, sizeof m->com[p]);
     for (int i = 0; i < v->t->nheld; i++) {
         const ShapanHeld *h = &v->t->held[i];
         const ShapanOrder *o = &v->sc->orders[h->order];
@@ -213,15 +218,22 @@ void plan_committed(const View *v, int p, int64_t out[4])
         for (int d = h->delivery; d <= 4; d++)
             out[d - 1] += o->qty;
     }
+    m->com_ready |= 1u << p;
+    return out;
+}
+
+void plan_committed(const View *v, int p, int64_t out[4])
+{
+    memcpy(out, committed_of(v, p), sizeof(int64_t) * 4);
 }
 
 /* Can an order of qty units of p due by quarter `delivery` be met on top of the
  * orders already held?  (Earliest-deadline-first feasibility, year start view.) */
 bool plan_feasible(const View *v, int p, int qty, int delivery)
 {
-    int64_t avail[HORIZON], com[4];
+    int64_t avail[HORIZON];
     plan_capacity(v, p, avail);
-    plan_committed(v, p, com);
+    const int64_t *com = committed_of(v, p);
     int first = v->pre_s1 ? 0 : v->quarter - 1;
     for (int d = delivery; d <= 4; d++) {
         int j = d - 1 - first;

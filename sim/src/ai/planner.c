@@ -201,6 +201,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
         return false;
     PlanMemo memo;
     memo.sims_ready = memo.cash_ready = memo.ads_ready = memo.want_ready = false;
+    memo.com_ready = 0;
     memo.st = NULL;
     memo.distress = 0;
     View v = {.w = w, .sc = sc, .t = t, .pl = pl, .team = team, .memo = &memo};
