@@ -11,10 +11,10 @@
  * teams; cached in the planner until a meeting year or a bankruptcy changes it. */
 static uint32_t bankrupt_teams(const View *v)
 {
-    int nteams = shapan_world_teams(v->w), by, bq;
+    int nteams = shapan_world_teams(v->w);
     uint32_t gone = 0;
     for (int r = 1; r <= nteams; r++)
-        if (shapan_view_bankrupt(v->w, r, &by, &bq))
+        if (shapan_view_bankrupt(v->w, r, NULL, NULL))
             gone |= 1u << r;
     return gone;
 }
@@ -97,8 +97,8 @@ static int64_t share_of_picks(const View *v, const ShapanForecastCell *f, int ri
 /* Rivals that sold product pr and sold in market m last year. */
 static int rivals_in(const View *v, const RivalSales *rs, int m, int pr)
 {
-    int k = 0;
-    for (int r = 1; r <= shapan_world_teams(v->w); r++)
+    int k = 0, nteams = shapan_world_teams(v->w);
+    for (int r = 1; r <= nteams; r++)
         k += rs->units[r][pr] > 0 && (rs->markets[r] >> m & 1u);
     return k;
 }
