@@ -118,6 +118,11 @@ typedef struct {
      * cap_stock[p] (cap_gen[p] == 0: nothing kept) */
     uint32_t cap_gen[SHAPAN_MAX_PRODUCTS];
     int64_t cap_stock[SHAPAN_MAX_PRODUCTS];
+    /* plan_pending_builds of a board holding pend_plants plants and pend_lines
+     * lines (all it reads of the board; pend_plants -1: nothing kept): pend_n
+     * builds pending, the first at pend_first (-1: none) */
+    int pend_plants, pend_lines, pend_n, pend_first;
+    bool pending[AI_MAX_STEPS];
     /* ---- from here on: what the keys above describe, written before it is
      * read (shapan_planner_create zeroes only the fields before `sales`, and
      * sets sims_key.pos: these are 7/8 of the planner) */

@@ -498,38 +498,54 @@ int plan_plants_held(const ShapanTeam *t)
 /* Marks the scheduled builds not made yet: the k-th plant of the plan is made
  * once the board holds more than k plants (an inherited plant serves the plan:
  * its free slots take the planned lines), the k-th line once the board holds
- * more than k lines beyond the inherited ones.  Returns how many. */
-int plan_pending_builds(const View *v, bool pending[AI_MAX_STEPS])
+ * more than k lines beyond the inherited ones: kept in the planner while the
+ * board's counts of plants held and of lines stay the same. */
+static void pending_update(const View *v)
 {
-    const ShapanProfile *p = v->pl->p;
-    int plants = 0, lines = v->sc->opening.nlines, n = 0, held = plan_plants_held(v->t);
+    Planner *pl = v->pl;
+    const ShapanProfile *p = pl->p;
+    int held = plan_plants_held(v->t);
+    if (pl->pend_plants == held && pl->pend_lines == v->t->nlines)
+        return;
+    int plants = 0, lines = v->sc->opening.nlines, n = 0;
+    pl->pend_first = -1;
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
-        pending[i] = false;
-        if (v->pl->build_type[i] < 0 || (!b->plant && v->pl->build_product[i] < 0))
+        pl->pending[i] = false;
+        if (pl->build_type[i] < 0 || (!b->plant && pl->build_product[i] < 0))
             continue;
         bool made = b->plant ? held > plants : v->t->nlines > lines;
         if (b->plant)
             plants++;
         else
             lines++;
-        pending[i] = !made;
+        pl->pending[i] = !made;
         n += !made;
+        if (!made && pl->pend_first < 0)
+            pl->pend_first = i;
     }
-    return n;
+    pl->pend_plants = held;
+    pl->pend_lines = v->t->nlines;
+    pl->pend_n = n;
+}
+
+/* The builds pending (pending_update); returns how many. */
+int plan_pending_builds(const View *v, bool pending[AI_MAX_STEPS])
+{
+    pending_update(v);
+    memcpy(pending, v->pl->pending, sizeof(bool) * (size_t)v->pl->p->nbuilds);
+    return v->pl->pend_n;
 }
 
 /* Index of the first scheduled build not yet made, if it is due now. */
 int plan_next_build(const View *v)
 {
-    bool pending[AI_MAX_STEPS];
-    plan_pending_builds(v, pending);
-    for (int i = 0; i < v->pl->p->nbuilds; i++)
-        if (pending[i]) {
-            const AiBuild *b = &v->pl->p->builds[i];
-            return shapan_aq(b->year, b->quarter) <= v->aq ? i : -1;
-        }
-    return -1;
+    pending_update(v);
+    int i = v->pl->pend_first;
+    if (i < 0)
+        return -1;
+    const AiBuild *b = &v->pl->p->builds[i];
+    return shapan_aq(b->year, b->quarter) <= v->aq ? i : -1;
 }
 
 int64_t plan_build_cost(const View *v, int i)

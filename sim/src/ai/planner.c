@@ -39,6 +39,7 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     pl->pos_key = -1;
     pl->sims_key.pos = -1;
     pl->stmt[0].year = pl->stmt[1].year = -1;
+    pl->pend_plants = -1;
     pl->reserve = plan_money(sc, p->reserve);
     pl->ad_extra = plan_money(sc, p->ad_extra);
     pl->loan_step = plan_money(sc, 10) > 0 ? plan_money(sc, 10) : 1;
