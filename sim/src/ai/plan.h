@@ -159,6 +159,8 @@ typedef struct PlanMemo {
     unsigned com_ready; /* bit p: com[p] (plan_committed) */
     int64_t com[SHAPAN_MAX_PRODUCTS][4];
     int8_t distress; /* plan_distressed: 0 not asked yet, 1 no, 2 yes */
+    bool proj_ready;
+    int64_t proj; /* plan_projected_equity */
 } PlanMemo;
 
 /* The book's index range holding every order of `year` (orders of other years

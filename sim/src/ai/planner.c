@@ -205,6 +205,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
     memo.com_ready = 0;
     memo.st = NULL;
     memo.distress = 0;
+    memo.proj_ready = false;
     View v = {.w = w, .sc = sc, .t = t, .pl = pl, .team = team, .memo = &memo};
     shapan_view_position(w, team, &v.year, &v.quarter, &v.stage);
     v.aq = shapan_aq(v.year, v.quarter);
