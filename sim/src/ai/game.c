@@ -189,8 +189,9 @@ ShapanErrorCode shapan_game_play(ShapanGame *g, long max_commands, int *human, S
         bool moved = false;
         int last_team = 0;
         ShapanCommand last;
-        ShapanError why;
-        memset(&why, 0, sizeof why);
+        ShapanError why; /* read only with `last`: set with it (not zeroed per pass) */
+        why.code = SHAPAN_OK;
+        why.where[0] = why.message[0] = '\0';
         for (int t = 1; t <= g->nteams; t++) {
             if (g->human[t - 1])
                 continue;

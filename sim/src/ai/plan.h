@@ -58,8 +58,7 @@ typedef struct {
     uint32_t gone;                      /* bankrupt teams */
     int64_t units[SHAPAN_MAX_PRODUCTS]; /* -1: not made by then; -2: nothing kept */
     int64_t ads[SHAPAN_MAX_PRODUCTS];
-    unsigned basis_ready; /* bit p: basis[p] */
-    AdsBasis basis[SHAPAN_MAX_PRODUCTS];
+    unsigned basis_ready; /* bit p: the planner's ads_basis[p] */
 } AdsKept;
 
 /* A statement and the ledger it was summed from: the team's entry count and its
@@ -99,7 +98,6 @@ typedef struct {
     /* rival_sales of sales_world's sales_year meeting with the teams in
      * sales_gone bankrupt (these only change between meetings: cached, as every
      * cash plan in a fourth quarter asks for next year's ads) */
-    RivalSales sales;
     const ShapanWorld *sales_world;
     int sales_year;
     uint32_t sales_gone;
@@ -107,17 +105,33 @@ typedef struct {
      * for picks (not bids), in book order, cell k's from cell_first[k] */
     const ShapanWorld *cells_world;
     int cells_year;
-    int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
-    int16_t cell_orders[SHAPAN_MAX_ORDERS];
     AdsKept ads_kept;
-    StmtKept stmt[2]; /* statements by the parity of their year (this and last) */
-    SimsKey sims_key; /* what `sims` were made from */
-    PlanSims sims;
+    /* the cells (market x product) where ad_cells_ads, this year's ads, rank
+     * the team (at least the smallest ad), in market then product order */
+    bool ad_cells_ready;
+    int nad_cells;
+    int8_t ad_cells[SHAPAN_MAX_CELLS][2];
+    int64_t ad_cells_ads[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];
+    StmtKept stmt[2];  /* statements by the parity of their year (this and last) */
     uint32_t sims_gen; /* counts the changes of `sims` (a line simulated again) */
     /* plan_capacity of each product, made from sims of cap_gen[p] and a stock of
      * cap_stock[p] (cap_gen[p] == 0: nothing kept) */
     uint32_t cap_gen[SHAPAN_MAX_PRODUCTS];
     int64_t cap_stock[SHAPAN_MAX_PRODUCTS];
+    /* plan_pending_builds of a board holding pend_plants plants and pend_lines
+     * lines (all it reads of the board; pend_plants -1: nothing kept): pend_n
+     * builds pending, the first at pend_first (-1: none) */
+    int pend_plants, pend_lines, pend_n, pend_first;
+    bool pending[AI_MAX_STEPS];
+    /* ---- from here on: what the keys above describe, written before it is
+     * read (shapan_planner_create zeroes only the fields before `sales`, and
+     * sets sims_key.pos: these are 7/8 of the planner) */
+    RivalSales sales;
+    int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
+    int16_t cell_orders[SHAPAN_MAX_ORDERS];
+    AdsBasis ads_basis[SHAPAN_MAX_PRODUCTS]; /* ads_kept.basis_ready */
+    SimsKey sims_key;                        /* what `sims` were made from (pos -1: nothing) */
+    PlanSims sims;
     int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
 } Planner;
 
@@ -142,7 +156,11 @@ typedef struct PlanMemo {
     const ShapanStatement *st; /* this year's statement so far, NULL: not asked yet */
     int64_t next_ads;          /* plan_ads of next year, without noise */
     int64_t want[SHAPAN_MAX_PRODUCTS];
+    unsigned com_ready; /* bit p: com[p] (plan_committed) */
+    int64_t com[SHAPAN_MAX_PRODUCTS][4];
     int8_t distress; /* plan_distressed: 0 not asked yet, 1 no, 2 yes */
+    bool proj_ready;
+    int64_t proj; /* plan_projected_equity */
 } PlanMemo;
 
 /* The book's index range holding every order of `year` (orders of other years
@@ -163,6 +181,8 @@ void plan_capacity(const View *v, int p, int64_t avail[HORIZON]);
 void plan_committed(const View *v, int p, int64_t out[4]);
 bool plan_feasible(const View *v, int p, int qty, int delivery);
 int64_t plan_want_units(const View *v, int p);
+/* plan_want_units of every product (the decision's own copy). */
+const int64_t *plan_want_all(const View *v);
 int64_t plan_loans_total(const ShapanTeam *t, bool short_only);
 void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv);
 int64_t plan_need_with(const View *v, int64_t extra);

@@ -201,10 +201,15 @@ void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
     memcpy(avail, pl->cap[p], sizeof pl->cap[p]);
 }
 
-/* Open orders of p due by the end of quarter j of this year (cumulative), by index. */
-void plan_committed(const View *v, int p, int64_t out[4])
+/* Open orders of p due by the end of quarter j of this year (cumulative), by
+ * index: once per decision (a meeting's turn asks it of every order it weighs). */
+static const int64_t *committed_of(const View *v, int p)
 {
-    memset(out, 0, sizeof(int64_t) * 4);
+    PlanMemo *m = v->memo;
+    int64_t *out = m->com[p];
+    if (m->com_ready >> p & 1u)
+        return out;
+    memset(out, 0, sizeof m->com[p]);
     for (int i = 0; i < v->t->nheld; i++) {
         const ShapanHeld *h = &v->t->held[i];
         const ShapanOrder *o = &v->sc->orders[h->order];
@@ -213,15 +218,22 @@ void plan_committed(const View *v, int p, int64_t out[4])
         for (int d = h->delivery; d <= 4; d++)
             out[d - 1] += o->qty;
     }
+    m->com_ready |= 1u << p;
+    return out;
+}
+
+void plan_committed(const View *v, int p, int64_t out[4])
+{
+    memcpy(out, committed_of(v, p), sizeof(int64_t) * 4);
 }
 
 /* Can an order of qty units of p due by quarter `delivery` be met on top of the
  * orders already held?  (Earliest-deadline-first feasibility, year start view.) */
 bool plan_feasible(const View *v, int p, int qty, int delivery)
 {
-    int64_t avail[HORIZON], com[4];
+    int64_t avail[HORIZON];
     plan_capacity(v, p, avail);
-    plan_committed(v, p, com);
+    const int64_t *com = committed_of(v, p);
     int first = v->pre_s1 ? 0 : v->quarter - 1;
     for (int d = delivery; d <= 4; d++) {
         int j = d - 1 - first;
@@ -267,15 +279,17 @@ static void want_units_all(const View *v, int64_t want[SHAPAN_MAX_PRODUCTS])
     /* before the first meeting year nothing is sold: build the carry only */
 }
 
-int64_t plan_want_units(const View *v, int p)
+const int64_t *plan_want_all(const View *v)
 {
     PlanMemo *m = v->memo;
     if (!m->want_ready) {
         want_units_all(v, m->want);
         m->want_ready = true;
     }
-    return m->want[p];
+    return m->want;
 }
+
+int64_t plan_want_units(const View *v, int p) { return plan_want_all(v)[p]; }
 
 /* ---- cash ------------------------------------------------------------------------- */
 
@@ -484,38 +498,54 @@ int plan_plants_held(const ShapanTeam *t)
 /* Marks the scheduled builds not made yet: the k-th plant of the plan is made
  * once the board holds more than k plants (an inherited plant serves the plan:
  * its free slots take the planned lines), the k-th line once the board holds
- * more than k lines beyond the inherited ones.  Returns how many. */
-int plan_pending_builds(const View *v, bool pending[AI_MAX_STEPS])
+ * more than k lines beyond the inherited ones: kept in the planner while the
+ * board's counts of plants held and of lines stay the same. */
+static void pending_update(const View *v)
 {
-    const ShapanProfile *p = v->pl->p;
-    int plants = 0, lines = v->sc->opening.nlines, n = 0, held = plan_plants_held(v->t);
+    Planner *pl = v->pl;
+    const ShapanProfile *p = pl->p;
+    int held = plan_plants_held(v->t);
+    if (pl->pend_plants == held && pl->pend_lines == v->t->nlines)
+        return;
+    int plants = 0, lines = v->sc->opening.nlines, n = 0;
+    pl->pend_first = -1;
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
-        pending[i] = false;
-        if (v->pl->build_type[i] < 0 || (!b->plant && v->pl->build_product[i] < 0))
+        pl->pending[i] = false;
+        if (pl->build_type[i] < 0 || (!b->plant && pl->build_product[i] < 0))
             continue;
         bool made = b->plant ? held > plants : v->t->nlines > lines;
         if (b->plant)
             plants++;
         else
             lines++;
-        pending[i] = !made;
+        pl->pending[i] = !made;
         n += !made;
+        if (!made && pl->pend_first < 0)
+            pl->pend_first = i;
     }
-    return n;
+    pl->pend_plants = held;
+    pl->pend_lines = v->t->nlines;
+    pl->pend_n = n;
+}
+
+/* The builds pending (pending_update); returns how many. */
+int plan_pending_builds(const View *v, bool pending[AI_MAX_STEPS])
+{
+    pending_update(v);
+    memcpy(pending, v->pl->pending, sizeof(bool) * (size_t)v->pl->p->nbuilds);
+    return v->pl->pend_n;
 }
 
 /* Index of the first scheduled build not yet made, if it is due now. */
 int plan_next_build(const View *v)
 {
-    bool pending[AI_MAX_STEPS];
-    plan_pending_builds(v, pending);
-    for (int i = 0; i < v->pl->p->nbuilds; i++)
-        if (pending[i]) {
-            const AiBuild *b = &v->pl->p->builds[i];
-            return shapan_aq(b->year, b->quarter) <= v->aq ? i : -1;
-        }
-    return -1;
+    pending_update(v);
+    int i = v->pl->pend_first;
+    if (i < 0)
+        return -1;
+    const AiBuild *b = &v->pl->p->builds[i];
+    return shapan_aq(b->year, b->quarter) <= v->aq ? i : -1;
 }
 
 int64_t plan_build_cost(const View *v, int i)

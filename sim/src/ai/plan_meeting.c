@@ -11,10 +11,10 @@
  * teams; cached in the planner until a meeting year or a bankruptcy changes it. */
 static uint32_t bankrupt_teams(const View *v)
 {
-    int nteams = shapan_world_teams(v->w), by, bq;
+    int nteams = shapan_world_teams(v->w);
     uint32_t gone = 0;
     for (int r = 1; r <= nteams; r++)
-        if (shapan_view_bankrupt(v->w, r, &by, &bq))
+        if (shapan_view_bankrupt(v->w, r, NULL, NULL))
             gone |= 1u << r;
     return gone;
 }
@@ -97,8 +97,8 @@ static int64_t share_of_picks(const View *v, const ShapanForecastCell *f, int ri
 /* Rivals that sold product pr and sold in market m last year. */
 static int rivals_in(const View *v, const RivalSales *rs, int m, int pr)
 {
-    int k = 0;
-    for (int r = 1; r <= shapan_world_teams(v->w); r++)
+    int k = 0, nteams = shapan_world_teams(v->w);
+    for (int r = 1; r <= nteams; r++)
         k += rs->units[r][pr] > 0 && (rs->markets[r] >> m & 1u);
     return k;
 }
@@ -253,10 +253,10 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
             if (!(k->basis_ready >> pr & 1u)) {
                 if (rivals && !rs)
                     rs = rival_sales(v, year, gone);
-                product_basis(v, rs, year, mask, pr, &k->basis[pr]);
+                product_basis(v, rs, year, mask, pr, &v->pl->ads_basis[pr]);
                 k->basis_ready |= 1u << pr;
             }
-            ads = product_ads(v, &k->basis[pr], pr, units, c);
+            ads = product_ads(v, &v->pl->ads_basis[pr], pr, units, c);
         }
         if (!c) {
             k->units[pr] = units;
@@ -409,14 +409,34 @@ bool plan_gen_bid(const View *v, int order, ShapanCommand *c)
     return true;
 }
 
-bool plan_meeting_turn(const View *v, ShapanCommand *c)
+/* The cells where the team's ads rank it, kept while its ads stay the same
+ * (they are set once a year: every turn of the meeting asks). */
+static void ad_cells(const View *v)
 {
     const ShapanScenario *sc = v->sc;
+    Planner *pl = v->pl;
+    size_t rows = sizeof v->t->ads[0] * (size_t)sc->nmarkets;
+    if (pl->ad_cells_ready && !memcmp(pl->ad_cells_ads, v->t->ads, rows))
+        return;
+    pl->nad_cells = 0;
     for (int m = 0; m < sc->nmarkets; m++)
         for (int p = 0; p < sc->nproducts; p++)
-            if (v->t->ads[m][p] >= sc->meet.min_ad && /* else it isn't ranked there */
-                shapan_meeting_turn(v->w, m, p) == v->team)
-                return plan_gen_pick(v, m, p, c);
+            if (v->t->ads[m][p] >= sc->meet.min_ad) { /* else it isn't ranked there */
+                pl->ad_cells[pl->nad_cells][0] = (int8_t)m;
+                pl->ad_cells[pl->nad_cells++][1] = (int8_t)p;
+            }
+    memcpy(pl->ad_cells_ads, v->t->ads, rows);
+    pl->ad_cells_ready = true;
+}
+
+bool plan_meeting_turn(const View *v, ShapanCommand *c)
+{
+    ad_cells(v);
+    for (int k = 0; k < v->pl->nad_cells; k++) {
+        int m = v->pl->ad_cells[k][0], p = v->pl->ad_cells[k][1];
+        if (shapan_meeting_turn(v->w, m, p) == v->team)
+            return plan_gen_pick(v, m, p, c);
+    }
     int orders[SHAPAN_MAX_ORDERS > 64 ? 64 : SHAPAN_MAX_ORDERS];
     int n = shapan_meeting_bid_group(v->w, orders, 64);
     for (int i = 0; i < n; i++)

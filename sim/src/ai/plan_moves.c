@@ -89,8 +89,7 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
     const ShapanScenario *sc = v->sc;
     int64_t need[HORIZON][SHAPAN_MAX_MATERIALS];
     int64_t want[SHAPAN_MAX_PRODUCTS];
-    for (int p = 0; p < sc->nproducts; p++)
-        want[p] = plan_want_units(v, p);
+    memcpy(want, plan_want_all(v), sizeof want);
     /* walk quarter by quarter so the earliest starts get the materials, up to the
      * longest lead time that can still be ordered for (later needs are not read) */
     int last = -1;
@@ -100,14 +99,14 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
     if (last >= 0) /* only the quarters read below */
         memset(need, 0, sizeof need[0] * (size_t)(last + 1));
     const PlanSims *sims = plan_sims(v);
-    for (int j = 0; j <= last; j++)
+    for (int j = 0; j <= last; j++) {
+        /* beyond this year's orders, a new year's orders will come: keep lines fed */
+        bool this_year = v->quarter - 1 + j < 4;
         for (int i = 0; i < v->t->nlines; i++) {
             const ShapanLine *l = &v->t->lines[i];
             if (l->status == SHAPAN_LINE_SOLD || !sims->starts[i][j])
                 continue;
-            /* beyond this year's orders, a new year's orders will come: keep lines fed */
-            int year_of = v->year + (v->quarter - 1 + j) / 4;
-            if (year_of == v->year && want[l->product] <= 0)
+            if (this_year && want[l->product] <= 0)
                 continue;
             want[l->product]--;
             const ShapanProduct *pr = &sc->products[l->product];
@@ -115,6 +114,7 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
                 if (pr->bom[k].kind == SHAPAN_ITEM_MATERIAL)
                     need[j][pr->bom[k].index] += pr->bom[k].qty;
         }
+    }
     int64_t order[SHAPAN_MAX_MATERIALS] = {0};
     bool any = false;
     for (int m = 0; m < sc->nmaterials; m++) {

@@ -60,10 +60,16 @@ static int64_t costs_to_come(const View *v)
 }
 
 /* This year's closing equity as it stands to come out: booked so far, plus the
- * margin of the orders held, less the fixed costs still to come (tax ignored). */
+ * margin of the orders held, less the fixed costs still to come (tax ignored);
+ * once per decision (both distress tests and every expense held back ask). */
 int64_t plan_projected_equity(const View *v)
 {
-    return plan_statement(v)->balance[SHAPAN_BAL_EQUITY] + open_margin(v) - costs_to_come(v);
+    PlanMemo *m = v->memo;
+    if (!m->proj_ready) {
+        m->proj = plan_statement(v)->balance[SHAPAN_BAL_EQUITY] + open_margin(v) - costs_to_come(v);
+        m->proj_ready = true;
+    }
+    return m->proj;
 }
 
 /* Idle's final equity (share capital less the admin fee of every quarter), the
