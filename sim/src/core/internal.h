@@ -188,13 +188,22 @@ void world_clear_all_undo(ShapanWorld *w);
 ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n);
 
 /* ---- boards (core/board.c) ---- */
-/* A board of the pool (contents undefined), NULL when out of memory. */
+/* A board of the pool: one given back, or a new one zero up to its lists (the rest
+ * undefined); NULL when out of memory. */
 ShapanTeam *board_take(BoardPool *p);
 /* Gives a board back to the pool it came from (NULL is ignored); never fails. */
 void board_give(BoardPool *p, ShapanTeam *b);
-/* *dst = *src for every purpose: the fields and the used part of each list (plants,
- * lines, loans, held orders).  Nothing reads a list past its count: an element is
- * written whole when a list grows (about 60% of the bytes of a board in play). */
+/* Quarters past a board's own that a row of its arrivals or recv may be written for
+ * (one for a command at S6, booked in the next quarter, + 4: the longest lead time,
+ * receivable term and plant sale receivable; the loader and the bid check bound them). */
+#define BOARD_AHEAD 5
+/* *dst = *src for every purpose: the fields, the used part of each list (plants,
+ * lines, loans, held orders) and the rows of arrivals and recv from the earlier
+ * board's quarter to BOARD_AHEAD past the later one's.  Nothing reads a list past its
+ * count: an element is written whole when a list grows (about 60% of the bytes of a
+ * board in play).  Every row outside that window is zero in both boards: a board of
+ * a past quarter was emptied at its S2 and S4 and none is written further ahead
+ * (asserted in builds with assertions; dst must be a board or from board_take). */
 void board_copy(ShapanTeam *dst, const ShapanTeam *src);
 Scratch *scratch_create(void);    /* NULL when out of memory */
 void scratch_destroy(Scratch *s); /* its board and every pool board */
