@@ -249,8 +249,7 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
         u->n--;
         board_give(&w->scratch->pool, w->teams[ti]);
         w->teams[ti] = u->s[u->n].team;
-        w->journal[ti].n = u->s[u->n].journal_len;
-        journal_resum(&w->journal[ti]);
+        journal_cut(&w->journal[ti], u->s[u->n].journal_len);
         break;
     }
     case KIND_CONCEDE: concede(w, ti); break;

@@ -14,12 +14,17 @@ typedef struct {
     ShapanEntry *e;
     uint64_t *prefix; /* prefix[i]: digest of entries 0..i, so the state hash needs no walk */
     int n, cap;
+    int mixed; /* entries whose prefix is computed: the hash extends it (journal_digest) */
     /* account balances per booking year, kept with the entries (statements read them;
      * shapan_world_verify recomputes them from the entries) */
     int64_t sums[JOURNAL_YEARS][SHAPAN_ACC_COUNT];
 } Journal;
-/* Recomputes the per-year sums after the journal was cut back (undo). */
-void journal_resum(Journal *j);
+/* Cuts the journal back to its first n entries (undo) and recomputes the sums. */
+void journal_cut(Journal *j, int n);
+/* The digest of every entry (0 for none).  It computes the prefixes appended since the
+ * last call and keeps them: a world is hashed from one thread at a time, like every
+ * other call on it; unhashed games (a tournament's) never compute them. */
+uint64_t journal_digest(Journal *j);
 /* Adds one entry's debit and credit to a balance array (signs per account kind). */
 void ledger_add(int64_t out[SHAPAN_ACC_COUNT], const ShapanEntry *e);
 /* Digest of one more entry on top of the digest of the entries before it. */
