@@ -268,7 +268,7 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
     w->scratch->valid = false; /* the world moves on: no kept run survives it */
     if (w->teams[ti]->bankrupt)
         meet_drop_team(w, ti);
-    meet_progress(w); /* bid awards made now carry this command's seq */
+    meet_progress(w, ti); /* bid awards made now carry this command's seq */
     w->seq++;
     return SHAPAN_OK;
 }

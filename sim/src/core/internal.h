@@ -173,7 +173,11 @@ ShapanErrorCode turn_end_quarter(Ctx *c, const ShapanCommand *cmd);
 ShapanErrorCode turn_enter_year_start(Ctx *c);
 /* Marks the board bankrupt at (year, quarter) and revokes its open orders. */
 void turn_make_bankrupt(ShapanTeam *t, int year, int quarter);
-bool team_finished(const ShapanWorld *w, const ShapanTeam *t);
+/* The board has closed the scenario's last year (inline: every check asks). */
+static inline bool team_finished(const ShapanWorld *w, const ShapanTeam *t)
+{
+    return t->closed_year >= w->sc->years;
+}
 int line_instalments(const ShapanLineType *lt);
 
 /* ---- meeting (market/meeting.c) ---- */
@@ -182,8 +186,8 @@ ShapanErrorCode meet_check(const ShapanWorld *w, const ShapanCommand *cmd, Shapa
  * ads_ctx holds the payment's entries; its board is already the team's. */
 void meet_apply(ShapanWorld *w, const ShapanCommand *cmd, const Ctx *ads_ctx);
 /* Moves the meeting on as far as it can (start, close cells, open/resolve bid
- * groups, end).  Called after every accepted command. */
-void meet_progress(ShapanWorld *w);
+ * groups, end).  Called after every accepted command, with its team (0-based). */
+void meet_progress(ShapanWorld *w, int ti);
 /* A team left the game: take it out of the meeting. */
 void meet_drop_team(ShapanWorld *w, int ti);
 
