@@ -215,11 +215,12 @@ static void concede(ShapanWorld *w, int ti)
 
 ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
 {
-    ShapanErrorCode rc = common_check(w, c, err);
-    if (rc)
+    /* a kept run passed common_check for this type and team in this very world */
+    bool checked = scratch_holds(w, c);
+    ShapanErrorCode rc;
+    if (!checked && (rc = common_check(w, c, err)))
         return rc;
     int ti = c->team - 1;
-    bool checked = scratch_holds(w, c);
     switch (specs[c->type].kind) {
     case KIND_MEETING: {
         if ((rc = meet_check(w, c, err)))
