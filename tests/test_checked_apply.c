@@ -221,6 +221,81 @@ static void test_refused_apply_changes_nothing(void **state)
     assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
 }
 
+/* The ledger's digest is computed when a hash asks for it: hashed between the
+ * commands or only at the end, across an undo that cuts the ledger back, it is the
+ * running digest of every entry. */
+static void test_ledger_digest_after_undo(void **state)
+{
+    Twins *tw = *state;
+    ShapanWorld *a = tw->a, *b = tw->b;
+    int n0 = 0;
+    shapan_ledger(a, 1, &n0);
+    uint64_t h0 = shapan_world_hash(a);
+    assert_int_equal(apply(a, RENT_SMALL), SHAPAN_OK);
+    assert_true(shapan_world_hash(a) != h0); /* the rent's entries digested */
+    assert_int_equal(apply(a, "{'cmd':'undo','team':1}"), SHAPAN_OK);
+    int n1 = 0;
+    shapan_ledger(a, 1, &n1);
+    assert_int_equal(n1, n0); /* cut back past the digested entries */
+    assert_int_equal(apply(a, RENT_LARGE), SHAPAN_OK);
+    /* b hashes only at the end */
+    assert_int_equal(apply(b, RENT_SMALL), SHAPAN_OK);
+    assert_int_equal(apply(b, "{'cmd':'undo','team':1}"), SHAPAN_OK);
+    assert_int_equal(apply(b, RENT_LARGE), SHAPAN_OK);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+    /* and it is the digest of the entries, one on top of the other */
+    int n = 0;
+    const ShapanEntry *e = shapan_ledger(a, 1, &n);
+    assert_true(n > 0);
+    uint64_t d = 0xCBF29CE484222325ull;
+    for (int i = 0; i < n; i++)
+        d = journal_mix(d, &e[i]);
+    assert_int_equal(journal_digest(&a->journal[0]), d);
+    assert_int_equal(journal_digest(&b->journal[0]), d);
+}
+
+/* board_copy copies the rows of arrivals and receivables from the earlier board's
+ * quarter to BOARD_AHEAD past the later one's (the rest are zero in both): a recycled
+ * board of an earlier quarter and a new one both end up equal to the source. */
+static void test_board_copy_rows(void **state)
+{
+    (void)state;
+    BoardPool pool = {0};
+    ShapanTeam *src = board_take(&pool), *old = board_take(&pool);
+    assert_non_null(src);
+    assert_non_null(old);
+    memset(src, 0, sizeof *src);
+    memset(old, 0, sizeof *old);
+    src->year = 3, src->quarter = 2; /* aq 9: rows 9..14 */
+    old->year = 1, old->quarter = 4; /* aq 3: rows 3..8 */
+    for (int k = 0; k <= BOARD_AHEAD; k++) {
+        src->arrivals[9 + k][1] = 10 + k;
+        src->recv[9 + k] = 100 + k;
+        old->arrivals[3 + k][0] = 20 + k;
+        old->recv[3 + k] = 200 + k;
+    }
+    src->cash = 77;
+    board_copy(old, src);
+    assert_memory_equal(old->arrivals, src->arrivals, sizeof src->arrivals);
+    assert_memory_equal(old->recv, src->recv, sizeof src->recv);
+    assert_int_equal(old->recv[3], 0);
+    assert_int_equal(old->arrivals[8][0], 0);
+    assert_int_equal(old->recv[14], 105);
+    assert_int_equal(old->cash, 77);
+    /* a new board of the pool: zero up to its lists, then a copy of src */
+    ShapanTeam *fresh = board_take(&pool);
+    assert_non_null(fresh);
+    assert_int_equal(fresh->recv[0], 0);
+    board_copy(fresh, src);
+    assert_memory_equal(fresh->arrivals, src->arrivals, sizeof src->arrivals);
+    assert_memory_equal(fresh->recv, src->recv, sizeof src->recv);
+    assert_int_equal(fresh->arrivals[14][1], 15);
+    free(src);
+    free(old);
+    free(fresh);
+    free(pool.free);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -231,6 +306,8 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_undo_after_checked_apply, twins_setup, twins_teardown),
         cmocka_unit_test_setup_teardown(test_refused_apply_changes_nothing, twins_setup,
                                         twins_teardown),
+        cmocka_unit_test_setup_teardown(test_ledger_digest_after_undo, twins_setup, twins_teardown),
+        cmocka_unit_test(test_board_copy_rows),
     };
     return cmocka_run_group_tests(tests, tu_setup_no_orders, tu_teardown_scenario);
 }

@@ -261,6 +261,32 @@ static void test_invalid_index_cannot_be_encoded(void **state)
     free(t);
 }
 
+/* shapan_cmd_init zeroes every field before the bids and leaves the bids: nothing
+ * reads one past nbids, so an ads command built over old bytes encodes the same. */
+static void test_init_leaves_the_bids(void **state)
+{
+    (void)state;
+    ShapanCommand c;
+    memset(&c, 0x5a, sizeof c);
+    shapan_cmd_init(&c, SHAPAN_CMD_ADS, 1);
+    assert_int_equal(c.type, SHAPAN_CMD_ADS);
+    assert_int_equal(c.team, 1);
+    assert_int_equal(c.nbids, 0);
+    assert_int_equal(c.amount, 0);
+    assert_int_equal(c.items[SHAPAN_MAX_ITEMS - 1], 0);
+    assert_int_equal(c.bids[0].amount, 0x5a5a5a5a); /* left as it was */
+    ShapanCommand z = shapan_cmd_simple(SHAPAN_CMD_ADS, 1);
+    assert_int_equal(z.bids[SHAPAN_MAX_CELLS - 1].amount, 0); /* simple: every byte */
+    c.nbids = z.nbids = 1;
+    c.bids[0].market = z.bids[0].market = (int8_t)shapan_scenario_market(g_sc, "local");
+    c.bids[0].product = z.bids[0].product = (int8_t)shapan_scenario_product(g_sc, "P1");
+    c.bids[0].amount = z.bids[0].amount = 10;
+    char *a = shapan_cmd_to_json(g_sc, &c, 1), *b = shapan_cmd_to_json(g_sc, &z, 1);
+    assert_string_equal(a, b);
+    free(a);
+    free(b);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -270,6 +296,7 @@ int main(void)
         cmocka_unit_test(test_bad_inputs),
         cmocka_unit_test(test_seq_is_ignored),
         cmocka_unit_test(test_invalid_index_cannot_be_encoded),
+        cmocka_unit_test(test_init_leaves_the_bids),
     };
     return cmocka_run_group_tests(tests, setup, teardown);
 }

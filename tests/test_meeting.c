@@ -390,12 +390,33 @@ static void test_concede_in_meeting(void **state)
     shapan_scenario_free(sc);
 }
 
+/* The last team without ads concedes: the meeting starts for the others at once. */
+static void test_concede_starts_meeting(void **state)
+{
+    (void)state;
+    ShapanScenario *sc = MU_LOAD_BOOK(BOOK_CELLS);
+    ShapanWorld *w = mu_start(sc, 2, "P1 P2", "local regional");
+    TU_OK(w, "{'cmd':'ads','team':1,'bids':[{'market':'local','product':'P1','amount':30}]}");
+    assert_false(shapan_meeting_open(w));
+    TU_OK(w, "{'cmd':'concede','team':2}");
+    assert_true(shapan_meeting_open(w));
+    assert_int_equal(mu_turn(w, "local", "P1"), 1);
+    TU_OK(w, PICK, 1, "A1");
+    assert_int_equal(mu_state(w, "A1"), SHAPAN_ORDER_TAKEN);
+    shapan_world_destroy(w);
+    shapan_scenario_free(sc);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
-        cmocka_unit_test(test_rounds_and_passes), cmocka_unit_test(test_ranking_year2),
-        cmocka_unit_test(test_leader_year3),      cmocka_unit_test(test_leader_ignores_dead_teams),
-        cmocka_unit_test(test_cells_independent), cmocka_unit_test(test_concede_in_meeting),
+        cmocka_unit_test(test_rounds_and_passes),
+        cmocka_unit_test(test_ranking_year2),
+        cmocka_unit_test(test_leader_year3),
+        cmocka_unit_test(test_leader_ignores_dead_teams),
+        cmocka_unit_test(test_cells_independent),
+        cmocka_unit_test(test_concede_in_meeting),
+        cmocka_unit_test(test_concede_starts_meeting),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -50,7 +50,9 @@ typedef struct {
 } ShapanAdBid;
 
 /* One decoded command.  Catalogue references are indices into the scenario;
- * team, plant, line and target are 1-based as in the log. */
+ * team, plant, line and target are 1-based as in the log.  bids[i] for i >= nbids
+ * is unspecified and never read (the encoder, the checks and the kept run's key stop
+ * at nbids). */
 typedef struct {
     ShapanCmdType type;
     int team;
@@ -86,10 +88,12 @@ ShapanErrorCode shapan_cmd_from_json(const ShapanScenario *sc, const char *text,
 /* Encodes with the given seq (omitted when seq <= 0); caller frees. */
 char *shapan_cmd_to_json(const ShapanScenario *sc, const ShapanCommand *c, int32_t seq);
 
-/* Convenience constructors for tests, rivals and the front end. */
+/* Convenience constructors for tests, rivals and the front end: every field 0 but
+ * type and team, every byte defined (the decoder starts from one). */
 ShapanCommand shapan_cmd_simple(ShapanCmdType type, int team);
 /* The same, built in place in *c (no copy of the whole command: rivals build
- * many candidates per decision). */
+ * many candidates per decision), except that the bids (nbids is 0) are left as they
+ * were: every field before them is zeroed, padding included. */
 void shapan_cmd_init(ShapanCommand *c, ShapanCmdType type, int team);
 
 #endif

@@ -1,5 +1,7 @@
 /* Boards by pointer: the pool of spare team boards and the command scratch
  * (see internal.h). */
+#include <assert.h>
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -22,10 +24,21 @@
 #define POOL_RECYCLES 1
 #endif
 
+/* A new board, zero up to its lists: board_copy skips the rows of arrivals and recv
+ * outside both boards' windows (from their position), so they must be zero in the
+ * destination too. */
+static ShapanTeam *board_new(void)
+{
+    ShapanTeam *b = malloc(sizeof *b);
+    if (b)
+        memset(b, 0, offsetof(ShapanTeam, plants));
+    return b;
+}
+
 ShapanTeam *board_take(BoardPool *p)
 {
     if (!POOL_RECYCLES)
-        return malloc(sizeof(ShapanTeam));
+        return board_new();
     if (p->n > 0)
         return p->free[--p->n];
     if (p->made == p->cap) {
@@ -36,7 +49,7 @@ ShapanTeam *board_take(BoardPool *p)
         p->free = f;
         p->cap = cap;
     }
-    ShapanTeam *b = malloc(sizeof *b);
+    ShapanTeam *b = board_new();
     if (b)
         p->made++;
     return b;
@@ -84,9 +97,59 @@ static void copy_span(ShapanTeam *dst, const ShapanTeam *src, size_t from, size_
 #define AT(field) offsetof(ShapanTeam, field)
 #define USED(list, n) (AT(list) + sizeof src->list[0] * (size_t)src->n)
 
+/* First row of arrivals and recv that board b may hold non-zero: its own quarter (the
+ * rows of past quarters were emptied at their S2 and S4, and a command that fails
+ * before doing so doesn't move the board on). */
+static int rows_lo(const ShapanTeam *b)
+{
+    int aq = shapan_aq(b->year, b->quarter);
+    return aq < 0 ? 0 : aq > SHAPAN_MAX_QUARTERS ? SHAPAN_MAX_QUARTERS : aq;
+}
+
+/* One past the last such row: BOARD_AHEAD past its quarter (a command books at most
+ * one quarter past the board's, at S6, and writes at most 4 quarters past its booking
+ * date: a material's lead time 1-4, an order's receivable term 0-4, a plant sale's
+ * receivable 4; the opening's rows are 0-3 at Y1Q1). */
+static int rows_hi(const ShapanTeam *b)
+{
+    int hi = rows_lo(b) + 1 + BOARD_AHEAD;
+    return hi > SHAPAN_MAX_QUARTERS ? SHAPAN_MAX_QUARTERS : hi;
+}
+
+#ifndef NDEBUG
+/* The rows of b outside [lo, hi) are zero. */
+static bool rows_zero_outside(const ShapanTeam *b, int lo, int hi)
+{
+    for (int q = 0; q < SHAPAN_MAX_QUARTERS; q++) {
+        if (q >= lo && q < hi)
+            continue;
+        if (b->recv[q])
+            return false;
+        for (int m = 0; m < SHAPAN_MAX_MATERIALS; m++)
+            if (b->arrivals[q][m])
+                return false;
+    }
+    return true;
+}
+#endif
+
 void board_copy(ShapanTeam *dst, const ShapanTeam *src)
 {
-    copy_span(dst, src, 0, USED(plants, nplants));
+    /* the rows either board may hold non-zero; outside them both are zero */
+    int lo = rows_lo(src), hi = rows_hi(src);
+    int dlo = rows_lo(dst), dhi = rows_hi(dst);
+    lo = dlo < lo ? dlo : lo;
+    hi = dhi > hi ? dhi : hi;
+    assert(rows_zero_outside(src, rows_lo(src), rows_hi(src)));
+    assert(rows_zero_outside(dst, dlo, dhi));
+    copy_span(dst, src, 0, AT(arrivals));
+    if (lo < hi) {
+        size_t a = AT(arrivals) + sizeof src->arrivals[0] * (size_t)lo;
+        copy_span(dst, src, a, a + sizeof src->arrivals[0] * (size_t)(hi - lo));
+        size_t r = AT(recv) + sizeof src->recv[0] * (size_t)lo;
+        copy_span(dst, src, r, r + sizeof src->recv[0] * (size_t)(hi - lo));
+    }
+    copy_span(dst, src, AT(plants), USED(plants, nplants));
     copy_span(dst, src, AT(nplants), USED(lines, nlines));
     copy_span(dst, src, AT(nlines), USED(loans, nloans));
     copy_span(dst, src, AT(nloans), USED(held, nheld));

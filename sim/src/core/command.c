@@ -215,11 +215,12 @@ static void concede(ShapanWorld *w, int ti)
 
 ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
 {
-    ShapanErrorCode rc = common_check(w, c, err);
-    if (rc)
+    /* a kept run passed common_check for this type and team in this very world */
+    bool checked = scratch_holds(w, c);
+    ShapanErrorCode rc;
+    if (!checked && (rc = common_check(w, c, err)))
         return rc;
     int ti = c->team - 1;
-    bool checked = scratch_holds(w, c);
     switch (specs[c->type].kind) {
     case KIND_MEETING: {
         if ((rc = meet_check(w, c, err)))
@@ -249,8 +250,7 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
         u->n--;
         board_give(&w->scratch->pool, w->teams[ti]);
         w->teams[ti] = u->s[u->n].team;
-        w->journal[ti].n = u->s[u->n].journal_len;
-        journal_resum(&w->journal[ti]);
+        journal_cut(&w->journal[ti], u->s[u->n].journal_len);
         break;
     }
     case KIND_CONCEDE: concede(w, ti); break;
@@ -269,7 +269,7 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
     w->scratch->valid = false; /* the world moves on: no kept run survives it */
     if (w->teams[ti]->bankrupt)
         meet_drop_team(w, ti);
-    meet_progress(w); /* bid awards made now carry this command's seq */
+    meet_progress(w, ti); /* bid awards made now carry this command's seq */
     w->seq++;
     return SHAPAN_OK;
 }

@@ -179,11 +179,11 @@ static void walk(Sink *s, const ShapanWorld *w)
     EMIT(s, w->seq, "seq");
     for (int ti = 0; ti < w->nteams; ti++) {
         walk_team(s, "teams", ti, w->teams[ti], nm, np, nmk, niso);
-        const Journal *j = &w->journal[ti];
+        Journal *j = &w->journal[ti]; /* the digest's cache is not state */
         EMIT(s, j->n, "ledger[%d].n", ti);
         if (s->mode == SINK_HASH) {
             /* the running digest stands for every entry */
-            EMIT(s, j->n ? (int64_t)j->prefix[j->n - 1] : 0, "ledger[%d].digest", ti);
+            EMIT(s, (int64_t)journal_digest(j), "ledger[%d].digest", ti);
         } else
             for (int i = 0; i < j->n; i++) {
                 const ShapanEntry *e = &j->e[i];

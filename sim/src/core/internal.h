@@ -14,12 +14,17 @@ typedef struct {
     ShapanEntry *e;
     uint64_t *prefix; /* prefix[i]: digest of entries 0..i, so the state hash needs no walk */
     int n, cap;
+    int mixed; /* entries whose prefix is computed: the hash extends it (journal_digest) */
     /* account balances per booking year, kept with the entries (statements read them;
      * shapan_world_verify recomputes them from the entries) */
     int64_t sums[JOURNAL_YEARS][SHAPAN_ACC_COUNT];
 } Journal;
-/* Recomputes the per-year sums after the journal was cut back (undo). */
-void journal_resum(Journal *j);
+/* Cuts the journal back to its first n entries (undo) and recomputes the sums. */
+void journal_cut(Journal *j, int n);
+/* The digest of every entry (0 for none).  It computes the prefixes appended since the
+ * last call and keeps them: a world is hashed from one thread at a time, like every
+ * other call on it; unhashed games (a tournament's) never compute them. */
+uint64_t journal_digest(Journal *j);
 /* Adds one entry's debit and credit to a balance array (signs per account kind). */
 void ledger_add(int64_t out[SHAPAN_ACC_COUNT], const ShapanEntry *e);
 /* Digest of one more entry on top of the digest of the entries before it. */
@@ -168,7 +173,11 @@ ShapanErrorCode turn_end_quarter(Ctx *c, const ShapanCommand *cmd);
 ShapanErrorCode turn_enter_year_start(Ctx *c);
 /* Marks the board bankrupt at (year, quarter) and revokes its open orders. */
 void turn_make_bankrupt(ShapanTeam *t, int year, int quarter);
-bool team_finished(const ShapanWorld *w, const ShapanTeam *t);
+/* The board has closed the scenario's last year (inline: every check asks). */
+static inline bool team_finished(const ShapanWorld *w, const ShapanTeam *t)
+{
+    return t->closed_year >= w->sc->years;
+}
 int line_instalments(const ShapanLineType *lt);
 
 /* ---- meeting (market/meeting.c) ---- */
@@ -177,8 +186,8 @@ ShapanErrorCode meet_check(const ShapanWorld *w, const ShapanCommand *cmd, Shapa
  * ads_ctx holds the payment's entries; its board is already the team's. */
 void meet_apply(ShapanWorld *w, const ShapanCommand *cmd, const Ctx *ads_ctx);
 /* Moves the meeting on as far as it can (start, close cells, open/resolve bid
- * groups, end).  Called after every accepted command. */
-void meet_progress(ShapanWorld *w);
+ * groups, end).  Called after every accepted command, with its team (0-based). */
+void meet_progress(ShapanWorld *w, int ti);
 /* A team left the game: take it out of the meeting. */
 void meet_drop_team(ShapanWorld *w, int ti);
 
@@ -188,13 +197,22 @@ void world_clear_all_undo(ShapanWorld *w);
 ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n);
 
 /* ---- boards (core/board.c) ---- */
-/* A board of the pool (contents undefined), NULL when out of memory. */
+/* A board of the pool: one given back, or a new one zero up to its lists (the rest
+ * undefined); NULL when out of memory. */
 ShapanTeam *board_take(BoardPool *p);
 /* Gives a board back to the pool it came from (NULL is ignored); never fails. */
 void board_give(BoardPool *p, ShapanTeam *b);
-/* *dst = *src for every purpose: the fields and the used part of each list (plants,
- * lines, loans, held orders).  Nothing reads a list past its count: an element is
- * written whole when a list grows (about 60% of the bytes of a board in play). */
+/* Quarters past a board's own that a row of its arrivals or recv may be written for
+ * (one for a command at S6, booked in the next quarter, + 4: the longest lead time,
+ * receivable term and plant sale receivable; the loader and the bid check bound them). */
+#define BOARD_AHEAD 5
+/* *dst = *src for every purpose: the fields, the used part of each list (plants,
+ * lines, loans, held orders) and the rows of arrivals and recv from the earlier
+ * board's quarter to BOARD_AHEAD past the later one's.  Nothing reads a list past its
+ * count: an element is written whole when a list grows (about 60% of the bytes of a
+ * board in play).  Every row outside that window is zero in both boards: a board of
+ * a past quarter was emptied at its S2 and S4 and none is written further ahead
+ * (asserted in builds with assertions; dst must be a board or from board_take). */
 void board_copy(ShapanTeam *dst, const ShapanTeam *src);
 Scratch *scratch_create(void);    /* NULL when out of memory */
 void scratch_destroy(Scratch *s); /* its board and every pool board */

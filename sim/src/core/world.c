@@ -38,17 +38,26 @@ ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n)
         j->cap = cap;
     }
     memcpy(j->e + j->n, e, sizeof *e * (size_t)n);
-    for (int i = j->n; i < j->n + n; i++) {
-        j->prefix[i] = journal_mix(i ? j->prefix[i - 1] : 0xCBF29CE484222325ull, &j->e[i]);
+    for (int i = j->n; i < j->n + n; i++)
         if (j->e[i].year >= 0 && j->e[i].year < JOURNAL_YEARS)
             ledger_add(j->sums[j->e[i].year], &j->e[i]);
-    }
     j->n += n;
     return SHAPAN_OK;
 }
 
-void journal_resum(Journal *j)
+uint64_t journal_digest(Journal *j)
 {
+    for (int i = j->mixed; i < j->n; i++)
+        j->prefix[i] = journal_mix(i ? j->prefix[i - 1] : 0xCBF29CE484222325ull, &j->e[i]);
+    j->mixed = j->n;
+    return j->n ? j->prefix[j->n - 1] : 0;
+}
+
+void journal_cut(Journal *j, int n)
+{
+    j->n = n;
+    if (j->mixed > n)
+        j->mixed = n;
     memset(j->sums, 0, sizeof j->sums);
     for (int i = 0; i < j->n; i++)
         if (j->e[i].year >= 0 && j->e[i].year < JOURNAL_YEARS)

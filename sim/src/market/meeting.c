@@ -298,16 +298,19 @@ static void end_meeting(ShapanWorld *w)
     world_clear_all_undo(w);
 }
 
-void meet_progress(ShapanWorld *w)
+void meet_progress(ShapanWorld *w, int ti)
 {
     const ShapanScenario *sc = w->sc;
     if (w->meet_phase == MEET_NONE) {
-        /* the meeting starts when every live team has submitted its ads */
+        /* the meeting starts when every live team has submitted its ads; most
+         * commands are of a live team that hasn't (the loop would stop at it) */
+        if (live(w, ti) && w->teams[ti]->stage != SHAPAN_STAGE_MEETING)
+            return;
         int year = -1;
-        for (int ti = 0; ti < w->nteams; ti++) {
-            if (!live(w, ti))
+        for (int k = 0; k < w->nteams; k++) {
+            if (!live(w, k))
                 continue;
-            const ShapanTeam *t = w->teams[ti];
+            const ShapanTeam *t = w->teams[k];
             if (t->stage != SHAPAN_STAGE_MEETING || (year >= 0 && t->year != year))
                 return;
             year = t->year;

@@ -1,11 +1,6 @@
 /* Moving through the year: stages and their automatic steps (RULES.md §2, §3). */
 #include "team/common.h"
 
-bool team_finished(const ShapanWorld *w, const ShapanTeam *t)
-{
-    return t->closed_year >= w->sc->years;
-}
-
 void turn_make_bankrupt(ShapanTeam *t, int year, int quarter)
 {
     t->bankrupt = 1;
