@@ -75,6 +75,8 @@ typedef struct {
     ShapanStatement st;
 } StmtKept;
 
+#define PLAN_MAX_BIDS 64
+
 typedef struct {
     const ShapanProfile *p;
     int team;
@@ -119,6 +121,11 @@ typedef struct {
     uint32_t cap_gen[SHAPAN_MAX_PRODUCTS];
     int64_t cap_stock[SHAPAN_MAX_PRODUCTS];
     int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
+    /* the bids it made in the open bid group (order, delivery quarter): not
+     * awarded yet, so not among its held orders, but it may win them all */
+    int16_t bid_order[PLAN_MAX_BIDS];
+    int8_t bid_delivery[PLAN_MAX_BIDS];
+    int nbids;
 } Planner;
 
 typedef struct {
@@ -162,6 +169,8 @@ int64_t plan_next_ads(const View *v);
 void plan_capacity(const View *v, int p, int64_t avail[HORIZON]);
 void plan_committed(const View *v, int p, int64_t out[4]);
 bool plan_feasible(const View *v, int p, int qty, int delivery);
+/* Remembers a bid it makes (plan_committed counts it until its group closes). */
+void plan_bid_made(const View *v, int order, int delivery);
 int64_t plan_want_units(const View *v, int p);
 int64_t plan_loans_total(const ShapanTeam *t, bool short_only);
 void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv);
