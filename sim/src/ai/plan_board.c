@@ -219,7 +219,10 @@ void plan_committed(const View *v, int p, int64_t out[4])
     const Planner *pl = v->pl;
     for (int i = 0; i < pl->nbids; i++) {
         const ShapanOrder *o = &v->sc->orders[pl->bid_order[i]];
-        if (o->product != p || shapan_view_order_state(v->w, pl->bid_order[i]) != SHAPAN_ORDER_FREE)
+        /* still to answer: the bid was proposed but not made (never counted twice) */
+        if (o->product != p ||
+            shapan_view_order_state(v->w, pl->bid_order[i]) != SHAPAN_ORDER_FREE ||
+            shapan_meeting_bid_pending(v->w, v->team, pl->bid_order[i]))
             continue;
         for (int d = pl->bid_delivery[i]; d <= 4; d++)
             out[d - 1] += o->qty;
