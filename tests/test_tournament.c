@@ -8,10 +8,10 @@
  *
  * The issue also asks that idle always rank last.  The profiles don't reach that
  * yet (a planner that goes bankrupt or ends at or below idle's 395 ranks below it in
- * about 3 % of the games), so that check is its own case, built only with
+ * about 0.1–1 % of the games), so that check is its own case, built only with
  * -DSHAPAN_STRENGTH_STRICT=ON, and the requirement stays open (docs/tournament.md).
  * What is reached is held: idle must rank last in at least IDLE_LAST_FLOOR of the
- * games (997 when the floor was set), so tuning can't slide back unnoticed. */
+ * games (999 when the floor was set), so tuning can't slide back unnoticed. */
 #include <stdio.h>
 #include <string.h>
 
@@ -22,7 +22,7 @@
 
 #define GAMES 1000
 #define TEAMS 6
-#define IDLE_LAST_FLOOR 990
+#define IDLE_LAST_FLOOR 992
 
 enum { EXPERT, AGGRESSIVE, BALANCED, CAUTIOUS, IDLE, NPROF };
 static const char *const NAMES[NPROF] = {"expert", "aggressive", "balanced", "cautious", "idle"};

@@ -74,7 +74,21 @@ typedef struct {
     ShapanStatement st;
 } StmtKept;
 
+#define PLAN_MAX_BIDS 64
+
 typedef struct {
+    /* ---- first: what the keys further down describe, written before it is
+     * read; shapan_planner_create zeroes everything from `p` on (a field added
+     * below starts at zero) but not these, which are 7/8 of the planner, and
+     * sets sims_key.pos */
+    RivalSales sales;
+    int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
+    int16_t cell_orders[SHAPAN_MAX_ORDERS];
+    AdsBasis ads_basis[SHAPAN_MAX_PRODUCTS]; /* ads_kept.basis_ready */
+    SimsKey sims_key;                        /* what `sims` were made from (pos -1: nothing) */
+    PlanSims sims;
+    int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
+    /* ---- zeroed at creation from here on */
     const ShapanProfile *p;
     int team;
     /* the profile's money in the scenario's unit (plan_money): its reserve and
@@ -123,16 +137,11 @@ typedef struct {
      * builds pending, the first at pend_first (-1: none) */
     int pend_plants, pend_lines, pend_n, pend_first;
     bool pending[AI_MAX_STEPS];
-    /* ---- from here on: what the keys above describe, written before it is
-     * read (shapan_planner_create zeroes only the fields before `sales`, and
-     * sets sims_key.pos: these are 7/8 of the planner) */
-    RivalSales sales;
-    int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
-    int16_t cell_orders[SHAPAN_MAX_ORDERS];
-    AdsBasis ads_basis[SHAPAN_MAX_PRODUCTS]; /* ads_kept.basis_ready */
-    SimsKey sims_key;                        /* what `sims` were made from (pos -1: nothing) */
-    PlanSims sims;
-    int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
+    /* the bids it made in the open bid group (order, delivery quarter): not
+     * awarded yet, so not among its held orders, but it may win them all */
+    int16_t bid_order[PLAN_MAX_BIDS];
+    int8_t bid_delivery[PLAN_MAX_BIDS];
+    int nbids;
 } Planner;
 
 typedef struct {
@@ -180,6 +189,8 @@ int64_t plan_next_ads(const View *v);
 void plan_capacity(const View *v, int p, int64_t avail[HORIZON]);
 void plan_committed(const View *v, int p, int64_t out[4]);
 bool plan_feasible(const View *v, int p, int qty, int delivery);
+/* Remembers a bid it makes (plan_committed counts it until its group closes). */
+void plan_bid_made(const View *v, int order, int delivery);
 int64_t plan_want_units(const View *v, int p);
 /* plan_want_units of every product (the decision's own copy). */
 const int64_t *plan_want_all(const View *v);

@@ -218,6 +218,20 @@ static const int64_t *committed_of(const View *v, int p)
         for (int d = h->delivery; d <= 4; d++)
             out[d - 1] += o->qty;
     }
+    /* the bids of the open group: each answered alone, the team may win them all
+     * (seed 1 game 880: an expert bid for 5 P2 units due in Q1 on top of a
+     * 5-unit pick due in Q2, won both bids and paid the pick's penalty) */
+    const Planner *pl = v->pl;
+    for (int i = 0; i < pl->nbids; i++) {
+        const ShapanOrder *o = &v->sc->orders[pl->bid_order[i]];
+        /* still to answer: the bid was proposed but not made (never counted twice) */
+        if (o->product != p ||
+            shapan_view_order_state(v->w, pl->bid_order[i]) != SHAPAN_ORDER_FREE ||
+            shapan_meeting_bid_pending(v->w, v->team, pl->bid_order[i]))
+            continue;
+        for (int d = pl->bid_delivery[i]; d <= 4; d++)
+            out[d - 1] += o->qty;
+    }
     m->com_ready |= 1u << p;
     return out;
 }
@@ -225,6 +239,34 @@ static const int64_t *committed_of(const View *v, int p)
 void plan_committed(const View *v, int p, int64_t out[4])
 {
     memcpy(out, committed_of(v, p), sizeof(int64_t) * 4);
+}
+
+static bool in_open_group(const ShapanWorld *w, int order)
+{
+    int orders[64];
+    int n = shapan_meeting_bid_group(w, orders, 64);
+    for (int i = 0; i < n; i++)
+        if (orders[i] == order)
+            return true;
+    return false;
+}
+
+void plan_bid_made(const View *v, int order, int delivery)
+{
+    Planner *pl = v->pl;
+    v->memo->com_ready = 0; /* the committed units count this bid from now on */
+    int k = 0;
+    for (int i = 0; i < pl->nbids; i++)
+        if (pl->bid_order[i] != order && in_open_group(v->w, pl->bid_order[i])) {
+            pl->bid_order[k] = pl->bid_order[i];
+            pl->bid_delivery[k++] = pl->bid_delivery[i];
+        }
+    pl->nbids = k;
+    if (k < PLAN_MAX_BIDS) {
+        pl->bid_order[k] = (int16_t)order;
+        pl->bid_delivery[k] = (int8_t)delivery;
+        pl->nbids = k + 1;
+    }
 }
 
 /* Can an order of qty units of p due by quarter `delivery` be met on top of the

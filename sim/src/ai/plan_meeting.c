@@ -402,8 +402,10 @@ bool plan_gen_bid(const View *v, int order, ShapanCommand *c)
             b.price = base * v->pl->p->bid_markup_percent / 100;
             b.delivery = d;
             b.term = 0;
-            if (shapan_cmd_check(v->w, &b, NULL) == SHAPAN_OK)
+            if (shapan_cmd_check(v->w, &b, NULL) == SHAPAN_OK) {
                 *c = b;
+                plan_bid_made(v, order, d);
+            }
             return true;
         }
     return true;

@@ -26,12 +26,12 @@ enum {
 
 void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int team, uint64_t seed)
 {
-    /* the caches at its end are written before they are read: only what
-     * comes before them is zeroed (the rest is 7/8 of the planner) */
+    /* the caches at its start are written before they are read: only what
+     * follows them is zeroed (they are 7/8 of the planner) */
     Planner *pl = malloc(sizeof *pl);
     if (!pl)
         return NULL;
-    memset(pl, 0, offsetof(Planner, sales));
+    memset(&pl->p, 0, sizeof *pl - offsetof(Planner, p));
     shapan_rng_seed(&pl->rng, seed);
     const ShapanScenario *sc = shapan_world_scenario(w);
     pl->p = p;
