@@ -79,7 +79,7 @@ typedef struct {
     Ctx ctx;           /* the last run; ctx.t is owned here (or NULL) */
     bool valid;        /* ctx holds the accepted check of `cmd` at `seq` */
     int32_t seq;       /* the world's seq when it was checked */
-    ShapanCommand cmd; /* the checked command: a byte copy of its team fields */
+    ShapanCommand cmd; /* the checked command's key: the fields its type reads (command.c) */
 } Scratch;
 
 struct ShapanWorld {
