@@ -101,6 +101,9 @@ struct ShapanWorld {
     int meet_phase;
     int meet_year;
     int meet_live; /* live teams when the meeting started */
+    /* the book's orders of the meeting year are all in [meet_lo, meet_hi) (a book sorted
+     * by year holds no other there); derived at its start, so not hashed */
+    int meet_lo, meet_hi;
     int bid_total; /* bid orders of the meeting year */
     int bid_next;  /* book index to continue the search for the next group */
     int bid_n;     /* orders in the open group */
