@@ -157,6 +157,26 @@ static void test_check_a_apply_b(void **state)
     assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
 }
 
+/* The kept run's key holds the arrays for the types that read them: a check of one
+ * emergency buy, then an apply of the same type with other items, runs the other. */
+static void test_check_a_apply_b_items(void **state)
+{
+    Twins *tw = *state;
+    ShapanWorld *a = tw->a, *b = tw->b;
+    assert_int_equal(check(a, "{'cmd':'emergency_buy','team':1,'items':{'R1':1}}"), SHAPAN_OK);
+    assert_true(kept(a));
+    both(a, b, "{'cmd':'emergency_buy','team':1,'items':{'R1':2}}");
+    assert_int_equal(tu_team(a, 1)->materials[0], 2);
+    assert_int_equal(tu_cash(a, 1), tu_cash(b, 1));
+    assert_true(tu_cash(a, 1) < 675);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+    /* and the kept run of the very same items is committed like an apply */
+    assert_int_equal(check(a, "{'cmd':'emergency_buy','team':1,'items':{'R1':3}}"), SHAPAN_OK);
+    both(a, b, "{'cmd':'emergency_buy','team':1,'items':{'R1':3}}");
+    assert_int_equal(tu_team(a, 1)->materials[0], 5);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+}
+
 /* Undo after a kept run was committed gives back the board as it was. */
 static void test_undo_after_checked_apply(void **state)
 {
@@ -275,7 +295,22 @@ static void test_board_copy_rows(void **state)
         old->recv[3 + k] = 200 + k;
     }
     src->cash = 77;
+    src->equity_closed = 640;
+    src->bid_wins = 2;
+    src->nplants = 2;
+    src->plants[1] = (ShapanPlant){.type = 1, .status = SHAPAN_PLANT_RENTED, .rent_aq = 8};
+    src->nheld = 1;
+    src->held[0] = (ShapanHeld){.order = 12, .delivery = 3, .term = 2, .price = 95};
     board_copy(old, src);
+    /* the fixed fields, the counts and the plants (one span), the used part of held */
+    assert_int_equal(old->equity_closed, 640);
+    assert_int_equal(old->bid_wins, 2);
+    assert_int_equal(old->nplants, 2);
+    assert_int_equal(old->plants[1].rent_aq, 8);
+    assert_int_equal(old->plants[1].status, SHAPAN_PLANT_RENTED);
+    assert_int_equal(old->nheld, 1);
+    assert_int_equal(old->held[0].order, 12);
+    assert_int_equal(old->held[0].price, 95);
     assert_memory_equal(old->arrivals, src->arrivals, sizeof src->arrivals);
     assert_memory_equal(old->recv, src->recv, sizeof src->recv);
     assert_int_equal(old->recv[3], 0);
@@ -303,6 +338,7 @@ int main(void)
                                         twins_teardown),
         cmocka_unit_test_setup_teardown(test_other_team_in_between, twins_setup, twins_teardown),
         cmocka_unit_test_setup_teardown(test_check_a_apply_b, twins_setup, twins_teardown),
+        cmocka_unit_test_setup_teardown(test_check_a_apply_b_items, twins_setup, twins_teardown),
         cmocka_unit_test_setup_teardown(test_undo_after_checked_apply, twins_setup, twins_teardown),
         cmocka_unit_test_setup_teardown(test_refused_apply_changes_nothing, twins_setup,
                                         twins_teardown),

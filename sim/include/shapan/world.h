@@ -110,26 +110,21 @@ typedef struct {
 } ShapanHeld;
 
 /* One team's board: plain data; the world keeps each board by pointer (a command
- * runs on a copy that replaces it; undo snapshots are the replaced boards). */
+ * runs on a copy that replaces it; undo snapshots are the replaced boards).  The
+ * order of the fields is the copy's: every fixed field and the small plants list
+ * first (one span), then the quarter rows and the lists, of which a copy takes only
+ * the part in use (core/board.c).  The hash walks the fields by name, not in this
+ * order. */
 typedef struct {
     int8_t bankrupt;
     int8_t year, quarter, stage; /* position; stage is a ShapanStage */
     int8_t bankrupt_year, bankrupt_quarter;
-    int8_t closed_year; /* last year whose books are closed (0 at start) */
-    int8_t ads_rank;    /* submission rank of this year's ads, 0 = not yet */
+    int8_t closed_year;                 /* last year whose books are closed (0 at start) */
+    int8_t ads_rank;                    /* submission rank of this year's ads, 0 = not yet */
+    int nplants, nlines, nloans, nheld; /* used entries of plants, lines, loans, held */
     int64_t cash;
     int64_t materials[SHAPAN_MAX_MATERIALS];
     int64_t products[SHAPAN_MAX_PRODUCTS];
-    int32_t arrivals[SHAPAN_MAX_QUARTERS][SHAPAN_MAX_MATERIALS]; /* ordered, arriving at S2 */
-    int64_t recv[SHAPAN_MAX_QUARTERS];                           /* receivables by due quarter */
-    ShapanPlant plants[SHAPAN_MAX_PLANTS];
-    int nplants;
-    ShapanLine lines[SHAPAN_MAX_LINES];
-    int nlines;
-    ShapanLoan loans[SHAPAN_MAX_LOANS];
-    int nloans;
-    ShapanHeld held[SHAPAN_MAX_HELD]; /* orders won this year */
-    int nheld;
     int8_t rnd_paid[SHAPAN_MAX_PRODUCTS];
     int16_t rnd_last_aq[SHAPAN_MAX_PRODUCTS];
     int8_t qualified[SHAPAN_MAX_PRODUCTS];
@@ -139,15 +134,21 @@ typedef struct {
     int8_t iso_paid[SHAPAN_MAX_ISOS];
     int8_t iso_last_year[SHAPAN_MAX_ISOS];
     int8_t iso_held[SHAPAN_MAX_ISOS];
+    int8_t defaulted[SHAPAN_MAX_MARKETS]; /* revoked an order of this market this year */
+    int8_t defaulted_prev[SHAPAN_MAX_MARKETS];
+    int32_t bid_wins;                                     /* bid orders won this year */
     int64_t ads[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS]; /* this year's ads */
     int64_t sales[SHAPAN_MAX_MARKETS];                    /* delivered revenue this year */
     int64_t sales_prev[SHAPAN_MAX_MARKETS];               /* last year */
-    int8_t defaulted[SHAPAN_MAX_MARKETS]; /* revoked an order of this market this year */
-    int8_t defaulted_prev[SHAPAN_MAX_MARKETS];
     int64_t tax_payable;
     int64_t loss_pool;     /* losses not yet offset against profit */
-    int32_t bid_wins;      /* bid orders won this year */
     int64_t equity_closed; /* equity at the end of closed_year (the loan cap's base) */
+    ShapanPlant plants[SHAPAN_MAX_PLANTS]; /* 64 bytes: copied whole with the fields */
+    int32_t arrivals[SHAPAN_MAX_QUARTERS][SHAPAN_MAX_MATERIALS]; /* ordered, arriving at S2 */
+    int64_t recv[SHAPAN_MAX_QUARTERS];                           /* receivables by due quarter */
+    ShapanLine lines[SHAPAN_MAX_LINES];
+    ShapanLoan loans[SHAPAN_MAX_LOANS];
+    ShapanHeld held[SHAPAN_MAX_HELD]; /* orders won this year */
 } ShapanTeam;
 
 /* Order meeting state of one (market, product) cell. */

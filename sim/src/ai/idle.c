@@ -13,7 +13,7 @@ static bool idle_meeting(const ShapanWorld *w, int team, ShapanCommand *out)
     for (int m = 0; m < sc->nmarkets; m++)
         for (int p = 0; p < sc->nproducts; p++)
             if (shapan_meeting_turn(w, m, p) == team) {
-                *out = shapan_cmd_simple(SHAPAN_CMD_PASS, team);
+                shapan_cmd_init(out, SHAPAN_CMD_PASS, team);
                 out->market = m;
                 out->product = p;
                 return true;
@@ -22,7 +22,7 @@ static bool idle_meeting(const ShapanWorld *w, int team, ShapanCommand *out)
     int n = shapan_meeting_bid_group(w, orders, 64);
     for (int i = 0; i < n; i++)
         if (shapan_meeting_bid_pending(w, team, orders[i])) {
-            *out = shapan_cmd_simple(SHAPAN_CMD_DECLINE, team);
+            shapan_cmd_init(out, SHAPAN_CMD_DECLINE, team);
             out->order = orders[i];
             return true;
         }
@@ -33,10 +33,10 @@ static bool idle_meeting(const ShapanWorld *w, int team, ShapanCommand *out)
  * team that raises none, so the idle rival concedes instead of blocking the game. */
 static bool idle_move(const ShapanWorld *w, int team, ShapanCmdType type, ShapanCommand *out)
 {
-    *out = shapan_cmd_simple(type, team);
+    shapan_cmd_init(out, type, team);
     ShapanError e;
     if (shapan_cmd_check(w, out, &e) == SHAPAN_E_CASH)
-        *out = shapan_cmd_simple(SHAPAN_CMD_CONCEDE, team);
+        shapan_cmd_init(out, SHAPAN_CMD_CONCEDE, team);
     return true;
 }
 
@@ -61,9 +61,8 @@ static bool idle_decide(void *st, const ShapanWorld *w, int team, ShapanCommand 
     case SHAPAN_STAGE_YEAR_START:
         if (meeting_year) {
             if (own && own->ads_rank != 0)
-                return false; /* ads in: waiting for the others */
-            *out = shapan_cmd_simple(SHAPAN_CMD_ADS, team);
-            out->nbids = 0;
+                return false;                           /* ads in: waiting for the others */
+            shapan_cmd_init(out, SHAPAN_CMD_ADS, team); /* nbids 0 */
             return true;
         }
         return idle_move(w, team, SHAPAN_CMD_END_QUARTER, out);

@@ -30,8 +30,11 @@
 static ShapanTeam *board_new(void)
 {
     ShapanTeam *b = malloc(sizeof *b);
-    if (b)
+    if (b) {
+        /* in two spans of under 2 KB each: glibc clears a longer one with rep stosb */
         memset(b, 0, offsetof(ShapanTeam, plants));
+        memset(b->arrivals, 0, offsetof(ShapanTeam, lines) - offsetof(ShapanTeam, arrivals));
+    }
     return b;
 }
 
@@ -142,6 +145,7 @@ void board_copy(ShapanTeam *dst, const ShapanTeam *src)
     hi = dhi > hi ? dhi : hi;
     assert(rows_zero_outside(src, rows_lo(src), rows_hi(src)));
     assert(rows_zero_outside(dst, dlo, dhi));
+    /* the fields, counts included, and the plants, whole: one span (world.h) */
     copy_span(dst, src, 0, AT(arrivals));
     if (lo < hi) {
         size_t a = AT(arrivals) + sizeof src->arrivals[0] * (size_t)lo;
@@ -149,9 +153,7 @@ void board_copy(ShapanTeam *dst, const ShapanTeam *src)
         size_t r = AT(recv) + sizeof src->recv[0] * (size_t)lo;
         copy_span(dst, src, r, r + sizeof src->recv[0] * (size_t)(hi - lo));
     }
-    copy_span(dst, src, AT(plants), USED(plants, nplants));
-    copy_span(dst, src, AT(nplants), USED(lines, nlines));
-    copy_span(dst, src, AT(nlines), USED(loans, nloans));
-    copy_span(dst, src, AT(nloans), USED(held, nheld));
-    copy_span(dst, src, AT(nheld), sizeof *src);
+    copy_span(dst, src, AT(lines), USED(lines, nlines));
+    copy_span(dst, src, AT(loans), USED(loans, nloans));
+    copy_span(dst, src, AT(held), USED(held, nheld));
 }

@@ -16,41 +16,42 @@ typedef struct {
     CmdKind kind;
     TeamHandler handler;
     bool undoable;
+    bool arrays; /* the handler reads slots or items: they are part of the kept run's key */
 } CmdSpec;
 
 static const CmdSpec specs[SHAPAN_CMD_COUNT] = {
-    [SHAPAN_CMD_ADS] = {KIND_MEETING, NULL, false},
-    [SHAPAN_CMD_PICK] = {KIND_MEETING, NULL, false},
-    [SHAPAN_CMD_PASS] = {KIND_MEETING, NULL, false},
-    [SHAPAN_CMD_BID] = {KIND_MEETING, NULL, false},
-    [SHAPAN_CMD_DECLINE] = {KIND_MEETING, NULL, false},
-    [SHAPAN_CMD_LONG_LOAN] = {KIND_TEAM, team_long_loan, true},
-    [SHAPAN_CMD_SHORT_LOAN] = {KIND_TEAM, team_short_loan, true},
-    [SHAPAN_CMD_ORDER_MATERIALS] = {KIND_TEAM, team_order_materials, true},
-    [SHAPAN_CMD_BUY_PLANT] = {KIND_TEAM, team_buy_plant, true},
-    [SHAPAN_CMD_RENT_PLANT] = {KIND_TEAM, team_rent_plant, true},
-    [SHAPAN_CMD_BUILD_LINE] = {KIND_TEAM, team_build_line, true},
-    [SHAPAN_CMD_INVEST_LINE] = {KIND_TEAM, team_invest_line, true},
-    [SHAPAN_CMD_CONVERT_LINE] = {KIND_TEAM, team_convert_line, true},
-    [SHAPAN_CMD_SELL_LINE] = {KIND_TEAM, team_sell_line, true},
-    [SHAPAN_CMD_PRODUCE] = {KIND_TEAM, team_produce, true},
-    [SHAPAN_CMD_DELIVER] = {KIND_TEAM, team_deliver, true},
-    [SHAPAN_CMD_DEVELOP_PRODUCT] = {KIND_TEAM, team_develop_product, true},
-    [SHAPAN_CMD_SELL_PLANT] = {KIND_TEAM, team_sell_plant, true},
-    [SHAPAN_CMD_RENT_TO_BUY] = {KIND_TEAM, team_rent_to_buy, true},
-    [SHAPAN_CMD_RETURN_PLANT] = {KIND_TEAM, team_return_plant, true},
-    [SHAPAN_CMD_DEVELOP_MARKET] = {KIND_TEAM, team_develop_market, true},
-    [SHAPAN_CMD_DEVELOP_ISO] = {KIND_TEAM, team_develop_iso, true},
-    [SHAPAN_CMD_DISCOUNT] = {KIND_TEAM, team_discount, true},
-    [SHAPAN_CMD_DISCOUNT_PLANT] = {KIND_TEAM, team_discount_plant, true},
-    [SHAPAN_CMD_EMERGENCY_BUY] = {KIND_TEAM, team_emergency_buy, true},
-    [SHAPAN_CMD_SELL_INVENTORY] = {KIND_TEAM, team_sell_inventory, true},
-    [SHAPAN_CMD_SPY] = {KIND_TEAM, team_spy, false},
-    [SHAPAN_CMD_NEXT] = {KIND_TEAM, turn_next, false},
-    [SHAPAN_CMD_END_QUARTER] = {KIND_TEAM, turn_end_quarter, false},
-    [SHAPAN_CMD_UNDO] = {KIND_UNDO, NULL, false},
-    [SHAPAN_CMD_CONCEDE] = {KIND_CONCEDE, NULL, false},
-    [SHAPAN_CMD_FORCE_END_QUARTER] = {KIND_TEAM, turn_end_quarter, false},
+    [SHAPAN_CMD_ADS] = {KIND_MEETING, NULL, false, false},
+    [SHAPAN_CMD_PICK] = {KIND_MEETING, NULL, false, false},
+    [SHAPAN_CMD_PASS] = {KIND_MEETING, NULL, false, false},
+    [SHAPAN_CMD_BID] = {KIND_MEETING, NULL, false, false},
+    [SHAPAN_CMD_DECLINE] = {KIND_MEETING, NULL, false, false},
+    [SHAPAN_CMD_LONG_LOAN] = {KIND_TEAM, team_long_loan, true, false},
+    [SHAPAN_CMD_SHORT_LOAN] = {KIND_TEAM, team_short_loan, true, false},
+    [SHAPAN_CMD_ORDER_MATERIALS] = {KIND_TEAM, team_order_materials, true, true},
+    [SHAPAN_CMD_BUY_PLANT] = {KIND_TEAM, team_buy_plant, true, false},
+    [SHAPAN_CMD_RENT_PLANT] = {KIND_TEAM, team_rent_plant, true, false},
+    [SHAPAN_CMD_BUILD_LINE] = {KIND_TEAM, team_build_line, true, false},
+    [SHAPAN_CMD_INVEST_LINE] = {KIND_TEAM, team_invest_line, true, false},
+    [SHAPAN_CMD_CONVERT_LINE] = {KIND_TEAM, team_convert_line, true, false},
+    [SHAPAN_CMD_SELL_LINE] = {KIND_TEAM, team_sell_line, true, false},
+    [SHAPAN_CMD_PRODUCE] = {KIND_TEAM, team_produce, true, false},
+    [SHAPAN_CMD_DELIVER] = {KIND_TEAM, team_deliver, true, false},
+    [SHAPAN_CMD_DEVELOP_PRODUCT] = {KIND_TEAM, team_develop_product, true, false},
+    [SHAPAN_CMD_SELL_PLANT] = {KIND_TEAM, team_sell_plant, true, false},
+    [SHAPAN_CMD_RENT_TO_BUY] = {KIND_TEAM, team_rent_to_buy, true, false},
+    [SHAPAN_CMD_RETURN_PLANT] = {KIND_TEAM, team_return_plant, true, false},
+    [SHAPAN_CMD_DEVELOP_MARKET] = {KIND_TEAM, team_develop_market, true, false},
+    [SHAPAN_CMD_DEVELOP_ISO] = {KIND_TEAM, team_develop_iso, true, false},
+    [SHAPAN_CMD_DISCOUNT] = {KIND_TEAM, team_discount, true, true},
+    [SHAPAN_CMD_DISCOUNT_PLANT] = {KIND_TEAM, team_discount_plant, true, false},
+    [SHAPAN_CMD_EMERGENCY_BUY] = {KIND_TEAM, team_emergency_buy, true, true},
+    [SHAPAN_CMD_SELL_INVENTORY] = {KIND_TEAM, team_sell_inventory, true, true},
+    [SHAPAN_CMD_SPY] = {KIND_TEAM, team_spy, false, false},
+    [SHAPAN_CMD_NEXT] = {KIND_TEAM, turn_next, false, false},
+    [SHAPAN_CMD_END_QUARTER] = {KIND_TEAM, turn_end_quarter, false, false},
+    [SHAPAN_CMD_UNDO] = {KIND_UNDO, NULL, false, false},
+    [SHAPAN_CMD_CONCEDE] = {KIND_CONCEDE, NULL, false, false},
+    [SHAPAN_CMD_FORCE_END_QUARTER] = {KIND_TEAM, turn_end_quarter, false, false},
 };
 
 /* Checks that apply to every command: the team exists, plays, the game goes on. */
@@ -104,9 +105,49 @@ static ShapanErrorCode run_team(const ShapanWorld *w, const ShapanCommand *c, Sh
     return specs[c->type].handler(ctx, c);
 }
 
-/* The bytes of a team command that its handler may read: every field before the
- * ads' bids (read by the ads only, never by a team handler); the kept run's key. */
-#define TEAM_CMD_BYTES offsetof(ShapanCommand, nbids)
+/* The kept run's key: the fields of a team command that its handler may read (every
+ * field before the ads' bids; the ads are read by the meeting only), the arrays of
+ * slots and items only for the types that read them.  Copied and compared field by
+ * field, not as 232 bytes: a rival has just written the command field by field, and
+ * perf put the time of memcmp's 232 bytes on its first wide load (a load over several
+ * narrower stores in flight can't be forwarded from them). */
+#define KEY_ARRAYS_FROM offsetof(ShapanCommand, slots)
+#define KEY_ARRAYS_BYTES (offsetof(ShapanCommand, nbids) - KEY_ARRAYS_FROM)
+
+static void key_copy(ShapanCommand *k, const ShapanCommand *c)
+{
+    k->type = c->type;
+    k->team = c->team;
+    k->order = c->order;
+    k->market = c->market;
+    k->product = c->product;
+    k->iso = c->iso;
+    k->kind = c->kind;
+    k->plant = c->plant;
+    k->line = c->line;
+    k->target = c->target;
+    k->amount = c->amount;
+    k->years = c->years;
+    k->price = c->price;
+    k->delivery = c->delivery;
+    k->term = c->term;
+    if (specs[c->type].arrays)
+        memcpy((char *)k + KEY_ARRAYS_FROM, (const char *)c + KEY_ARRAYS_FROM, KEY_ARRAYS_BYTES);
+}
+
+/* k is a key_copy; c any command (its type is checked first, against k's). */
+static bool key_same(const ShapanCommand *k, const ShapanCommand *c)
+{
+    if (k->type != c->type || k->team != c->team || k->order != c->order ||
+        k->market != c->market || k->product != c->product || k->iso != c->iso ||
+        k->kind != c->kind || k->plant != c->plant || k->line != c->line ||
+        k->target != c->target || k->amount != c->amount || k->years != c->years ||
+        k->price != c->price || k->delivery != c->delivery || k->term != c->term)
+        return false;
+    return !specs[c->type].arrays ||
+           memcmp((const char *)k + KEY_ARRAYS_FROM, (const char *)c + KEY_ARRAYS_FROM,
+                  KEY_ARRAYS_BYTES) == 0;
+}
 
 /* An accepted check's run stays in the scratch for an apply of the same command. */
 static ShapanErrorCode check_team(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
@@ -116,7 +157,7 @@ static ShapanErrorCode check_team(const ShapanWorld *w, const ShapanCommand *c, 
         Scratch *s = w->scratch;
         s->valid = true;
         s->seq = w->seq;
-        memcpy(&s->cmd, c, TEAM_CMD_BYTES);
+        key_copy(&s->cmd, c);
     }
     return rc;
 }
@@ -127,8 +168,7 @@ static ShapanErrorCode check_team(const ShapanWorld *w, const ShapanCommand *c, 
 static bool scratch_holds(const ShapanWorld *w, const ShapanCommand *c)
 {
     const Scratch *s = w->scratch;
-    return s->valid && s->seq == w->seq && s->cmd.type == c->type && s->cmd.team == c->team &&
-           memcmp(&s->cmd, c, TEAM_CMD_BYTES) == 0;
+    return s->valid && s->seq == w->seq && key_same(&s->cmd, c);
 }
 
 ShapanErrorCode shapan_cmd_check(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)

@@ -79,7 +79,7 @@ typedef struct {
     Ctx ctx;           /* the last run; ctx.t is owned here (or NULL) */
     bool valid;        /* ctx holds the accepted check of `cmd` at `seq` */
     int32_t seq;       /* the world's seq when it was checked */
-    ShapanCommand cmd; /* the checked command: a byte copy of its team fields */
+    ShapanCommand cmd; /* the checked command's key: the fields its type reads (command.c) */
 } Scratch;
 
 struct ShapanWorld {
@@ -101,6 +101,9 @@ struct ShapanWorld {
     int meet_phase;
     int meet_year;
     int meet_live; /* live teams when the meeting started */
+    /* the book's orders of the meeting year are all in [meet_lo, meet_hi) (a book sorted
+     * by year holds no other there); derived at its start, so not hashed */
+    int meet_lo, meet_hi;
     int bid_total; /* bid orders of the meeting year */
     int bid_next;  /* book index to continue the search for the next group */
     int bid_n;     /* orders in the open group */

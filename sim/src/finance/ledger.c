@@ -137,18 +137,15 @@ void shapan_statement(const ShapanWorld *w, int team, int year, ShapanStatement 
     if (team < 1 || team > w->nteams)
         return;
     const Journal *j = &w->journal[team - 1];
-    /* this year's sums (income side), everything before it (for the retained
-     * earnings), and so everything up to it (balance sheet) */
-    int64_t py[SHAPAN_ACC_COUNT] = {0}, before[SHAPAN_ACC_COUNT] = {0}, bs[SHAPAN_ACC_COUNT];
+    /* the balance sheet sums every year up to this one (one pass, no branch per year);
+     * the income side is this year's row; the earlier years' net profit (retained
+     * earnings) is the balance's net less this year's (ledger_net is linear) */
+    static const int64_t none[SHAPAN_ACC_COUNT];
+    const int64_t *py = year >= 0 && year < JOURNAL_YEARS ? j->sums[year] : none;
+    int64_t bs[SHAPAN_ACC_COUNT] = {0};
     for (int y = 0; y < JOURNAL_YEARS && y <= year; y++)
-        for (int a = 0; a < SHAPAN_ACC_COUNT; a++) {
-            if (y == year)
-                py[a] = j->sums[y][a];
-            else
-                before[a] += j->sums[y][a];
-        }
-    for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
-        bs[a] = py[a] + before[a];
+        for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
+            bs[a] += j->sums[y][a];
     int64_t *x = out->expenses;
     for (int k = 0; k < SHAPAN_EXP_TOTAL; k++) {
         x[k] = py[exp_accounts[k]];
@@ -190,7 +187,7 @@ void shapan_statement(const ShapanWorld *w, int team, int year, ShapanStatement 
                                       b[SHAPAN_BAL_SPECIAL_LOANS] + b[SHAPAN_BAL_TAX_PAYABLE];
     b[SHAPAN_BAL_CAPITAL] = bs[SHAPAN_ACC_CAPITAL];
     /* retained = opening retained + every earlier year's net profit */
-    b[SHAPAN_BAL_RETAINED] = bs[SHAPAN_ACC_RETAINED] + ledger_net(before);
+    b[SHAPAN_BAL_RETAINED] = bs[SHAPAN_ACC_RETAINED] + (ledger_net(bs) - ledger_net(py));
     b[SHAPAN_BAL_NET_PROFIT] = in[SHAPAN_INC_NET];
     b[SHAPAN_BAL_EQUITY] =
         b[SHAPAN_BAL_CAPITAL] + b[SHAPAN_BAL_RETAINED] + b[SHAPAN_BAL_NET_PROFIT];

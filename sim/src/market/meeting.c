@@ -17,10 +17,10 @@ static ShapanErrorCode err_team(const ShapanWorld *w, const ShapanCommand *c, Sh
 /* ---- cells ------------------------------------------------------------------------ */
 
 /* The orders still on offer in the closed cells of the meeting are gone: one pass
- * over the book for every cell closed by the same step. */
+ * over the meeting year's part of the book for every cell closed by the same step. */
 static void drop_unpicked(ShapanWorld *w)
 {
-    for (int i = 0; i < w->sc->norders; i++) {
+    for (int i = w->meet_lo; i < w->meet_hi; i++) {
         const ShapanOrder *o = &w->sc->orders[i];
         if (o->year == w->meet_year && !o->bid && w->order_state[i] == SHAPAN_ORDER_FREE &&
             w->cells[o->market][o->product].done)
@@ -112,8 +112,14 @@ static void start_meeting(ShapanWorld *w, int year)
     for (int m = 0; m < SHAPAN_MAX_MARKETS; m++)
         for (int p = 0; p < SHAPAN_MAX_PRODUCTS; p++)
             memset(&w->cells[m][p], 0, sizeof w->cells[m][p]);
+    w->meet_lo = sc->norders;
+    w->meet_hi = 0;
     for (int i = 0; i < sc->norders; i++) {
         const ShapanOrder *o = &sc->orders[i];
+        if (o->year == year) {
+            w->meet_lo = i < w->meet_lo ? i : w->meet_lo;
+            w->meet_hi = i + 1;
+        }
         if (o->year == year && o->bid)
             w->bid_total++;
         else if (o->year == year && w->order_state[i] == SHAPAN_ORDER_FREE)
