@@ -140,13 +140,12 @@ void shapan_statement(const ShapanWorld *w, int team, int year, ShapanStatement 
     /* this year's sums (income side), everything before it (for the retained
      * earnings), and so everything up to it (balance sheet) */
     int64_t py[SHAPAN_ACC_COUNT] = {0}, before[SHAPAN_ACC_COUNT] = {0}, bs[SHAPAN_ACC_COUNT];
-    for (int y = 0; y < JOURNAL_YEARS && y <= year; y++)
-        for (int a = 0; a < SHAPAN_ACC_COUNT; a++) {
-            if (y == year)
-                py[a] = j->sums[y][a];
-            else
-                before[a] += j->sums[y][a];
-        }
+    /* (the years before it first, then its own: no test per account) */
+    for (int y = 0; y < JOURNAL_YEARS && y < year; y++)
+        for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
+            before[a] += j->sums[y][a];
+    if (year >= 0 && year < JOURNAL_YEARS)
+        memcpy(py, j->sums[year], sizeof py);
     for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
         bs[a] = py[a] + before[a];
     int64_t *x = out->expenses;
