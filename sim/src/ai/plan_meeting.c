@@ -26,7 +26,10 @@ static const RivalSales *rival_sales(const View *v, int year, uint32_t gone)
     RivalSales *rs = &pl->sales;
     if (pl->sales_world == v->w && pl->sales_year == year && pl->sales_gone == gone)
         return rs;
-    memset(rs, 0, sizeof *rs);
+    /* only the rows of this game's teams: no reader goes past them */
+    int nteams = shapan_world_teams(v->w);
+    memset(rs->units, 0, sizeof rs->units[0] * (size_t)(nteams + 1));
+    memset(rs->markets, 0, sizeof rs->markets[0] * (size_t)(nteams + 1));
     int lo, hi;
     plan_year_orders(v, year - 1, &lo, &hi);
     for (int i = lo; i < hi; i++) {
