@@ -26,7 +26,10 @@ static const RivalSales *rival_sales(const View *v, int year, uint32_t gone)
     RivalSales *rs = &pl->sales;
     if (pl->sales_world == v->w && pl->sales_year == year && pl->sales_gone == gone)
         return rs;
-    memset(rs, 0, sizeof *rs);
+    /* only the rows of this game's teams: no reader goes past them */
+    int nteams = shapan_world_teams(v->w);
+    memset(rs->units, 0, sizeof rs->units[0] * (size_t)(nteams + 1));
+    memset(rs->markets, 0, sizeof rs->markets[0] * (size_t)(nteams + 1));
     int lo, hi;
     plan_year_orders(v, year - 1, &lo, &hi);
     for (int i = lo; i < hi; i++) {
@@ -330,17 +333,24 @@ static const Planner *cell_book(const View *v)
     memset(first, 0, sizeof pl->cell_first);
     int lo, hi;
     plan_year_orders(v, v->year, &lo, &hi);
-    for (int i = lo; i < hi; i++)
-        if (sc->orders[i].year == v->year && !sc->orders[i].bid)
-            first[sc->orders[i].market * SHAPAN_MAX_PRODUCTS + sc->orders[i].product + 1]++;
+    /* each order's cell (-1: none) noted in the first pass: the second reads
+     * no order again */
+    int8_t cell[SHAPAN_MAX_ORDERS];
+    for (int i = lo; i < hi; i++) {
+        const ShapanOrder *o = &sc->orders[i];
+        cell[i - lo] = -1;
+        if (o->year == v->year && !o->bid) {
+            cell[i - lo] = (int8_t)(o->market * SHAPAN_MAX_PRODUCTS + o->product);
+            first[cell[i - lo] + 1]++;
+        }
+    }
     for (int k = 0; k < ncells; k++)
         first[k + 1] += first[k];
     int fill[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS];
     memcpy(fill, first, sizeof fill);
     for (int i = lo; i < hi; i++)
-        if (sc->orders[i].year == v->year && !sc->orders[i].bid)
-            pl->cell_orders[fill[sc->orders[i].market * SHAPAN_MAX_PRODUCTS +
-                                 sc->orders[i].product]++] = (int16_t)i;
+        if (cell[i - lo] >= 0)
+            pl->cell_orders[fill[cell[i - lo]]++] = (int16_t)i;
     pl->cells_world = v->w;
     pl->cells_year = v->year;
     return pl;

@@ -177,10 +177,11 @@ static bool gen_emergency(const View *v, ShapanCommand *c)
 bool plan_gen_deliver(const View *v, ShapanCommand *c)
 {
     const ShapanScenario *sc = v->sc;
-    if (gen_emergency(v, c))
-        return true;
     /* per product, the open order due first (the first held of a date) that is
-     * not due now beyond the stock (lost anyway: it must not block); one pass */
+     * not due now beyond the stock (lost anyway: it must not block); one pass,
+     * which also sees whether gen_emergency has an order to weigh (one due now
+     * that the stock lacks at most emergency_units of) */
+    bool short_now = false;
     int first[SHAPAN_MAX_PRODUCTS];
     for (int p = 0; p < sc->nproducts; p++)
         first[p] = -1;
@@ -190,11 +191,15 @@ bool plan_gen_deliver(const View *v, ShapanCommand *c)
             continue;
         const ShapanOrder *o = &sc->orders[h->order];
         int p = o->product;
-        if (h->delivery == v->quarter && v->t->products[p] < o->qty)
+        if (h->delivery == v->quarter && v->t->products[p] < o->qty) {
+            short_now = short_now || o->qty - v->t->products[p] <= v->pl->p->emergency_units;
             continue;
+        }
         if (first[p] < 0 || h->delivery < v->t->held[first[p]].delivery)
             first[p] = i;
     }
+    if (short_now && gen_emergency(v, c))
+        return true;
     for (int p = 0; p < sc->nproducts; p++)
         if (first[p] >= 0 && v->t->products[p] >= sc->orders[v->t->held[first[p]].order].qty) {
             shapan_cmd_init(c, SHAPAN_CMD_DELIVER, v->team);
