@@ -15,13 +15,14 @@ bool plan_last_quarter(const View *v)
     return v->pl->p->endgame && v->year == v->sc->years && v->quarter == 4;
 }
 
-/* Worth it when the points gained outweigh what the equity loses:
- * equity x points > cost x (100 + potential). */
+/* Worth it when the points gained outweigh what the equity loses, at the equity
+ * the year is to close with (its year-end maintenance and depreciation taken):
+ * (equity - cost) x (100 + potential + points) > equity x (100 + potential). */
 bool plan_raises_score(const View *v, int64_t points, int64_t cost)
 {
-    int64_t eq = plan_statement(v)->balance[SHAPAN_BAL_EQUITY];
+    int64_t eq = plan_projected_equity(v);
     int64_t pot = shapan_team_potential(v->w, v->t);
-    return eq > 0 && eq * points > cost * (100 + pot);
+    return eq > 0 && eq * points > cost * (100 + pot + points);
 }
 
 /* The ready-at-once line with the most points (cheapest upkeep on a tie), or -1. */
@@ -38,13 +39,14 @@ static int endgame_line_type(const ShapanScenario *sc)
     return best;
 }
 
-/* Cash free for the last quarter's buys: beyond what is due and the reserve, and
+/* Cash free for the last quarter's buys: beyond what is due within the game (no
+ * reserve: nothing after the last quarter needs one), and
  * beyond the rent-to-buys of S5 (a rented plant's points cost no new plant place)
  * that the cash and this quarter's collection will pay; one they won't pay keeps
  * nothing back, so the cash buys plants instead of lying idle at the end. */
 static int64_t endgame_budget(const View *v)
 {
-    int64_t free = v->t->cash - plan_commitments(v) - v->pl->reserve;
+    int64_t free = v->t->cash - plan_commitments(v);
     int64_t at_s5 = free + (v->stage < SHAPAN_STAGE_S4 ? v->t->recv[v->aq] : 0);
     for (int k = 0; k < v->t->nplants; k++) {
         const ShapanPlantType *pt = &v->sc->plant_types[v->t->plants[k].type];
@@ -110,9 +112,9 @@ bool plan_gen_endgame_line(const View *v, ShapanCommand *c)
     int line = endgame_line_type(sc);
     if (line >= 0 && sc->line_types[line].total <= budget) {
         const ShapanLineType *lt = &sc->line_types[line];
-        int64_t eq = plan_statement(v)->balance[SHAPAN_BAL_EQUITY];
-        int64_t gain =
-            eq * lt->points - lt->maintenance * (100 + shapan_team_potential(v->w, v->t));
+        int64_t eq = plan_projected_equity(v);
+        int64_t gain = eq * lt->points -
+                       lt->maintenance * (100 + shapan_team_potential(v->w, v->t) + lt->points);
         const ShapanPlantType *pt = plant >= 0 ? &sc->plant_types[plant] : NULL;
         if (gain > 0 && (!pt || gain * pt->buy > eq * pt->points * lt->total) &&
             plan_build_line_cmd(v, line, 0, c))
@@ -139,6 +141,13 @@ bool plan_gen_endgame_short(const View *v, ShapanCommand *c)
     return true;
 }
 
+/* Affordable in the last quarter: what is due within the game stays covered, no
+ * reserve kept past its end. */
+static bool endgame_affordable(const View *v, int64_t cost)
+{
+    return v->t->cash >= plan_need_with(v, cost);
+}
+
 /* The first certificate (market or ISO) whose last instalment is due and worth
  * its points, and affordable; -1 if none. */
 static int last_instalment(const View *v, const ShapanCert *certs, int n, const int8_t *held,
@@ -147,7 +156,7 @@ static int last_instalment(const View *v, const ShapanCert *certs, int n, const 
     for (int k = 0; k < n; k++) {
         const ShapanCert *ce = &certs[k];
         if (!held[k] && last_year[k] != v->year && paid[k] == ce->years - 1 &&
-            plan_raises_score(v, ce->points, ce->fee) && plan_affordable(v, ce->fee))
+            plan_raises_score(v, ce->points, ce->fee) && endgame_affordable(v, ce->fee))
             return k;
     }
     return -1;
@@ -164,7 +173,7 @@ bool plan_gen_endgame_s5(const View *v, ShapanCommand *c)
     for (int k = 0; k < t->nplants; k++) {
         const ShapanPlantType *pt = &sc->plant_types[t->plants[k].type];
         if (t->plants[k].status == SHAPAN_PLANT_RENTED && pt->points > 0 &&
-            plan_affordable(v, pt->buy)) {
+            endgame_affordable(v, pt->buy)) {
             shapan_cmd_init(c, SHAPAN_CMD_RENT_TO_BUY, v->team);
             c->plant = k + 1;
             return true;
@@ -187,7 +196,7 @@ bool plan_gen_endgame_s5(const View *v, ShapanCommand *c)
         const ShapanProduct *pr = &sc->products[p];
         if (!t->qualified[p] && t->rnd_last_aq[p] != v->aq &&
             t->rnd_paid[p] == pr->rnd_quarters - 1 &&
-            plan_raises_score(v, pr->points, pr->rnd_fee) && plan_affordable(v, pr->rnd_fee)) {
+            plan_raises_score(v, pr->points, pr->rnd_fee) && endgame_affordable(v, pr->rnd_fee)) {
             shapan_cmd_init(c, SHAPAN_CMD_DEVELOP_PRODUCT, v->team);
             c->product = p;
             return true;
