@@ -18,18 +18,6 @@
 static const char *const MIX[MIX_N] = {"expert",   "aggressive", "balanced",
                                        "cautious", "idle",       "balanced"};
 
-static ShapanProfile *load_profile(const char *name)
-{
-    char rel[128];
-    snprintf(rel, sizeof rel, "scenarios/rivals/%s.json", name);
-    ShapanError e;
-    memset(&e, 0, sizeof e);
-    ShapanProfile *p = shapan_profile_load(tu_path(rel), &e);
-    if (!p)
-        fail_msg("%s: %s: %s: %s", rel, e.where, shapan_error_name(e.code), e.message);
-    return p;
-}
-
 /* The standard scenario (its book is sized for 6 teams). */
 static ShapanScenario *standard(void) { return pu_scenario("standard.json", 0); }
 
@@ -107,7 +95,7 @@ static ShapanGame *mix_game(const ShapanScenario *sc, ShapanProfile **profiles, 
 static void load_mix(ShapanProfile **out)
 {
     for (int t = 0; t < MIX_N; t++)
-        out[t] = load_profile(MIX[t]);
+        out[t] = pu_profile(MIX[t]);
 }
 
 static void free_mix(ShapanProfile **p)
@@ -167,7 +155,7 @@ static void test_decisions_ignore_private_boards(void **state)
     const char *names[N] = {"expert", "balanced", "aggressive"};
     ShapanProfile *pr[N];
     for (int i = 0; i < N; i++)
-        pr[i] = load_profile(names[i]);
+        pr[i] = pu_profile(names[i]);
     ShapanError e;
     ShapanWorld *w = shapan_world_create(sc, 5, N, &e);
     assert_non_null(w);
@@ -274,7 +262,7 @@ static void test_every_profile_loads(void **state)
             continue;
         char name[64];
         snprintf(name, sizeof name, "%.*s", (int)(len - 5), e->d_name);
-        ShapanProfile *p = load_profile(name);
+        ShapanProfile *p = pu_profile(name);
         assert_string_equal(shapan_profile_name(p), name); /* file name = profile id */
         shapan_profile_free(p);
         n++;
@@ -317,7 +305,7 @@ static void test_human_seat_stops(void **state)
 {
     (void)state;
     ShapanScenario *sc = standard();
-    ShapanProfile *p = load_profile("balanced");
+    ShapanProfile *p = pu_profile("balanced");
     ShapanController ctrl[2] = {{NULL, NULL, "小王"}, {p, NULL, NULL}};
     ShapanError e;
     ShapanGame *g = shapan_game_create(sc, 1, 2, ctrl, &e);

@@ -73,12 +73,7 @@ static void test_strength_order(void **state)
     ShapanController ctrl[NPROF];
     memset(ctrl, 0, sizeof ctrl);
     for (int p = 0; p < NPROF; p++) {
-        char rel[96];
-        snprintf(rel, sizeof rel, "scenarios/rivals/%s.json", NAMES[p]);
-        ShapanError e;
-        pr[p] = shapan_profile_load(tu_path(rel), &e);
-        if (!pr[p])
-            fail_msg("%s: %s", e.where, e.message);
+        pr[p] = pu_profile(NAMES[p]);
         ctrl[p].profile = pr[p];
     }
     IdleWatch iw = {0, 0};

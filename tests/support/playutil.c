@@ -21,6 +21,18 @@ ShapanScenario *pu_scenario(const char *rel, int order_teams)
     return sc;
 }
 
+ShapanProfile *pu_profile(const char *name)
+{
+    char rel[128];
+    snprintf(rel, sizeof rel, "scenarios/rivals/%s.json", name);
+    ShapanError e;
+    memset(&e, 0, sizeof e);
+    ShapanProfile *p = shapan_profile_load(tu_path(rel), &e);
+    if (!p)
+        fail_msg("%s: %s: %s: %s", rel, e.where, shapan_error_name(e.code), e.message);
+    return p;
+}
+
 ShapanRecorder *pu_play(const ShapanScenario *sc, const char *profile, int nteams, uint64_t seed,
                         int max_commands)
 {

@@ -11,6 +11,9 @@
 /* Loads scenarios/<rel> and, when order_teams > 0, generates its order book for
  * that many teams (seed 1).  Fails the test on any error; caller frees. */
 ShapanScenario *pu_scenario(const char *rel, int order_teams);
+/* Loads the shipped rival profile scenarios/rivals/<name>.json.  Fails the test on
+ * any error; caller frees (shapan_profile_free). */
+ShapanProfile *pu_profile(const char *name);
 /* Plays a game where every team is the `profile` rival, through a recorder,
  * until the world is over, nobody moves, or max_commands were applied. */
 ShapanRecorder *pu_play(const ShapanScenario *sc, const char *profile, int nteams, uint64_t seed,
