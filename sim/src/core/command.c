@@ -114,36 +114,32 @@ static ShapanErrorCode run_team(const ShapanWorld *w, const ShapanCommand *c, Sh
 #define KEY_ARRAYS_FROM offsetof(ShapanCommand, slots)
 #define KEY_ARRAYS_BYTES (offsetof(ShapanCommand, nbids) - KEY_ARRAYS_FROM)
 
+/* The scalar fields of the key, one list for the copy and the comparison. */
+#define KEY_FIELDS(X)                                                                              \
+    X(type)                                                                                        \
+    X(team) X(order) X(market) X(product) X(iso) X(kind) X(plant) X(line) X(target) X(amount)      \
+        X(years) X(price) X(delivery) X(term)
+#define KEY_SIZE(f) +sizeof(((ShapanCommand *)0)->f)
+/* every field before the arrays is in the list (68 bytes of them, 4 of padding) */
+_Static_assert(0 KEY_FIELDS(KEY_SIZE) == 68 && KEY_ARRAYS_FROM == 72,
+               "a field added to ShapanCommand before its bids must join KEY_FIELDS");
+
 static void key_copy(ShapanCommand *k, const ShapanCommand *c)
 {
-    k->type = c->type;
-    k->team = c->team;
-    k->order = c->order;
-    k->market = c->market;
-    k->product = c->product;
-    k->iso = c->iso;
-    k->kind = c->kind;
-    k->plant = c->plant;
-    k->line = c->line;
-    k->target = c->target;
-    k->amount = c->amount;
-    k->years = c->years;
-    k->price = c->price;
-    k->delivery = c->delivery;
-    k->term = c->term;
+#define KEY_COPY(f) k->f = c->f;
+    KEY_FIELDS(KEY_COPY)
+#undef KEY_COPY
     if (specs[c->type].arrays)
         memcpy((char *)k + KEY_ARRAYS_FROM, (const char *)c + KEY_ARRAYS_FROM, KEY_ARRAYS_BYTES);
 }
 
-/* k is a key_copy; c any command (its type is checked first, against k's). */
+/* k is a key_copy; c any command. */
 static bool key_same(const ShapanCommand *k, const ShapanCommand *c)
 {
-    if (k->type != c->type || k->team != c->team || k->order != c->order ||
-        k->market != c->market || k->product != c->product || k->iso != c->iso ||
-        k->kind != c->kind || k->plant != c->plant || k->line != c->line ||
-        k->target != c->target || k->amount != c->amount || k->years != c->years ||
-        k->price != c->price || k->delivery != c->delivery || k->term != c->term)
+#define KEY_DIFFERS(f) k->f != c->f ||
+    if (KEY_FIELDS(KEY_DIFFERS) false)
         return false;
+#undef KEY_DIFFERS
     return !specs[c->type].arrays ||
            memcmp((const char *)k + KEY_ARRAYS_FROM, (const char *)c + KEY_ARRAYS_FROM,
                   KEY_ARRAYS_BYTES) == 0;
