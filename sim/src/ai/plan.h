@@ -86,7 +86,6 @@ typedef struct {
     int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
     /* ---- zeroed at creation from here on */
     const ShapanProfile *p;
-    int team;
     /* the profile's money in the scenario's unit (plan_money): its reserve and
      * ad_extra, the 10 W loans are rounded to and the 3 W span of ad noise */
     int64_t reserve, ad_extra, loan_step, ad_noise;
