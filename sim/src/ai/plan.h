@@ -28,11 +28,7 @@ typedef struct {
     int pos; /* aq * 4 + part of the quarter; -1: nothing kept */
     int nlines;
     ShapanLine lines[SHAPAN_MAX_LINES];
-    /* R&D state of each line's product */
-    int8_t rnd_paid[SHAPAN_MAX_LINES];
-    int16_t rnd_last_aq[SHAPAN_MAX_LINES];
-    int8_t qualified[SHAPAN_MAX_LINES];
-    /* and of every product, for the first comparison */
+    /* R&D state of every product (a kept line's product is the one in `lines`) */
     int8_t rnd_paid_all[SHAPAN_MAX_PRODUCTS];
     int16_t rnd_last_aq_all[SHAPAN_MAX_PRODUCTS];
     int8_t qualified_all[SHAPAN_MAX_PRODUCTS];
@@ -90,7 +86,6 @@ typedef struct {
     int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
     /* ---- zeroed at creation from here on */
     const ShapanProfile *p;
-    int team;
     /* the profile's money in the scenario's unit (plan_money): its reserve and
      * ad_extra, the 10 W loans are rounded to and the 3 W span of ad noise */
     int64_t reserve, ad_extra, loan_step, ad_noise;

@@ -131,15 +131,15 @@ static void sims_update(const View *v, SimsKey *k, PlanSims *s)
     for (int i = 0; i < t->nlines; i++) {
         const ShapanLine *l = &t->lines[i];
         int p = l->product;
-        if (i < kept && !memcmp(&k->lines[i], l, sizeof *l) && k->rnd_paid[i] == t->rnd_paid[p] &&
-            k->rnd_last_aq[i] == t->rnd_last_aq[p] && k->qualified[i] == t->qualified[p])
+        /* the *_all arrays still hold what line i was simulated with: its
+         * product is the same (compared with the line) */
+        if (i < kept && !memcmp(&k->lines[i], l, sizeof *l) &&
+            k->rnd_paid_all[p] == t->rnd_paid[p] && k->rnd_last_aq_all[p] == t->rnd_last_aq[p] &&
+            k->qualified_all[p] == t->qualified[p])
             continue;
         plan_sim_line(v, l, s->starts[i], s->done[i]);
         changed = true;
         memcpy(&k->lines[i], l, sizeof *l); /* padding too: memcmp reads it */
-        k->rnd_paid[i] = t->rnd_paid[p];
-        k->rnd_last_aq[i] = t->rnd_last_aq[p];
-        k->qualified[i] = t->qualified[p];
     }
     k->pos = pos;
     k->nlines = t->nlines;

@@ -32,10 +32,10 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     if (!pl)
         return NULL;
     memset(&pl->p, 0, sizeof *pl - offsetof(Planner, p));
+    (void)team; /* each decision is told its team (shapan_planner_decide) */
     shapan_rng_seed(&pl->rng, seed);
     const ShapanScenario *sc = shapan_world_scenario(w);
     pl->p = p;
-    pl->team = team;
     pl->pos_key = -1;
     pl->sims_key.pos = -1;
     pl->stmt[0].year = pl->stmt[1].year = -1;
