@@ -159,9 +159,11 @@ static bool gen_emergency(const View *v, ShapanCommand *c)
             continue;
         int64_t std = lack * sc->products[o->product].direct_cost;
         int64_t cost = shapan_half_up(std, sc->fin.emergency_product);
-        int64_t gain = o->price - sc->products[o->product].direct_cost * o->qty - (cost - std) +
-                       shapan_half_up(o->price, sc->fin.penalty_rate);
-        int64_t in = o->term ? o->price - shapan_ceil(o->price, sc->fin.discount_far) : o->price;
+        /* the held order's price and term: a won bid's are its bid's (the
+         * book's price of a bid order is 0), as the core prices its penalty */
+        int64_t gain = h->price - sc->products[o->product].direct_cost * o->qty - (cost - std) +
+                       shapan_half_up(h->price, sc->fin.penalty_rate);
+        int64_t in = h->term ? h->price - shapan_ceil(h->price, sc->fin.discount_far) : h->price;
         if (gain <= 0 || v->t->cash < cost || v->t->cash < plan_need_with(v, cost - in))
             continue;
         shapan_cmd_init(c, SHAPAN_CMD_EMERGENCY_BUY, v->team);
