@@ -1,7 +1,8 @@
-/* Two planner behaviours, each pinned by the seed-1 tournament game that showed it
+/* Planner behaviours, each pinned by the seed-1 tournament game that showed it
  * (docs/tournament.md): bids of the open bid group count as committed units
  * (plan_board.c, rivals.md "Bid orders"), and the last quarter keeps no cash
- * reserve and buys on an exact score gain (plan_endgame.c).
+ * reserve and buys on an exact score gain (plan_endgame.c), with the reserve paying
+ * the last year's first repayment (plan_moves.c).
  *
  * Game g of a tournament with seed S plays seed S + g, seat s held by profile
  * (g + s) mod P (shapan_tournament_seat), with a fresh order book generated from
@@ -143,8 +144,12 @@ static void test_no_default_penalty_first_games(void **state)
  * the weaker cautious, kept its 150 W reserve at Y5Q4 S3 and bought three small
  * plants (6 points) with the 313 W above it, ending with 348 W unspent and a score
  * of 378.  With no reserve in the last quarter and points bought on the exact gain
- * at the projected closing equity it scores 388 and ends with 172 W. */
-static void test_endgame_spends_reserve_game_618(void **state)
+ * at the projected closing equity it scored 388 and ended with 172 W, still below
+ * idle's 395.  In Q4 of year 4 its reserve now pays the first repayment of year 5
+ * (borrowed back there at no cost within the game) instead of a 150 W loan whose
+ * interest year 5 paid: year 5's finance 40 -> 32 W, score 401 (closing cash 180 W),
+ * and every team above idle. */
+static void test_last_year_reserve_game_618(void **state)
 {
     (void)state;
     Result r;
@@ -153,8 +158,11 @@ static void test_endgame_spends_reserve_game_618(void **state)
     assert_int_equal(r.profile[5], CAUTIOUS);
     print_message("team 1 cautious score %lld closing cash %lld\n", (long long)r.score[0],
                   (long long)r.cash[0]);
-    assert_int_equal(r.score[0], 388);
+    assert_int_equal(r.score[0], 401);
     assert_true(r.cash[0] <= 200);
+    for (int s = 0; s < TEAMS; s++)
+        if (r.profile[s] != IDLE)
+            assert_true(r.score[s] > 395);
 }
 
 int main(void)
@@ -162,7 +170,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_bid_group_committed_game_880),
         cmocka_unit_test(test_no_default_penalty_first_games),
-        cmocka_unit_test(test_endgame_spends_reserve_game_618),
+        cmocka_unit_test(test_last_year_reserve_game_618),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

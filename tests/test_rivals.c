@@ -276,7 +276,6 @@ static void test_every_profile_loads(void **state)
 
 /* --- (d) an all-profile game ends, and idle is last ------------------------------------- */
 
-#ifdef SHAPAN_STRENGTH_STRICT
 static void test_mix_game_idle_last(void **state)
 {
     (void)state;
@@ -298,7 +297,6 @@ static void test_mix_game_idle_last(void **state)
     shapan_scenario_free(sc);
     assert_string_equal(last, "idle");
 }
-#endif
 
 /* A human seat stops the game where the human must act; nobody else is blocked forever. */
 static void test_human_seat_stops(void **state)
@@ -385,9 +383,7 @@ int main(void)
         cmocka_unit_test(test_every_profile_loads),
         cmocka_unit_test(test_human_seat_stops),
         cmocka_unit_test(test_deadlock_and_impostor_named),
-#ifdef SHAPAN_STRENGTH_STRICT
-        cmocka_unit_test(test_mix_game_idle_last), /* open: see tests/test_tournament.c */
-#endif
+        cmocka_unit_test(test_mix_game_idle_last),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }

@@ -190,6 +190,8 @@ int64_t plan_want_units(const View *v, int p);
 /* plan_want_units of every product (the decision's own copy). */
 const int64_t *plan_want_all(const View *v);
 int64_t plan_loans_total(const ShapanTeam *t, bool short_only);
+/* The reserve the cash keeps (the profile's, less what the last year lends back). */
+int64_t plan_reserve(const View *v);
 void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv);
 int64_t plan_need_with(const View *v, int64_t extra);
 bool plan_affordable(const View *v, int64_t cost);

@@ -498,7 +498,7 @@ int64_t plan_commitments(const View *v) { return plan_need_with(v, 0); }
 
 bool plan_affordable(const View *v, int64_t cost)
 {
-    return v->t->cash >= plan_need_with(v, cost) + v->pl->reserve;
+    return v->t->cash >= plan_need_with(v, cost) + plan_reserve(v);
 }
 
 /* Room under the loan cap; `percent` of the cap at most (the profile's limit for

@@ -323,16 +323,17 @@ int64_t plan_planned_spend(const View *v)
     return s;
 }
 
-bool plan_gen_short(const View *v, ShapanCommand *c)
+/* The short loan S1 takes: what is due before the next S1 (the whole cap) and
+ * the cash the planned spending needs (its share of the cap), with `reserve`
+ * kept free; 0: none. */
+static int64_t short_amount(const View *v, int64_t reserve)
 {
-    if (plan_gen_endgame_short(v, c))
-        return true;
     int64_t spend = plan_planned_spend(v);
-    int64_t due = plan_commitments(v) + v->pl->reserve - v->t->cash;
-    int64_t all = plan_need_with(v, spend) + v->pl->reserve - v->t->cash;
+    int64_t due = plan_commitments(v) + reserve - v->t->cash;
+    int64_t all = plan_need_with(v, spend) + reserve - v->t->cash;
     spend = all - due; /* what the plan adds to the peak need */
     if (due + spend <= 0)
-        return false;
+        return 0;
     /* what is already due may use the whole cap; what it merely plans, its share */
     int64_t must = due > 0 ? due : 0;
     int64_t want = spend - (due < 0 ? -due : 0);
@@ -343,13 +344,61 @@ bool plan_gen_short(const View *v, ShapanCommand *c)
     }
     int64_t amount = plan_ceil_to(must + (want > 0 ? want : 0), v->pl->loan_step);
     if (amount <= 0)
-        return false;
+        return 0;
     if (amount < v->sc->fin.short_min)
         amount = v->sc->fin.short_min;
     int64_t room = plan_loan_headroom_at(v, 100);
     if (amount > room)
         amount = plan_floor_loan(v, room);
-    if (amount < v->sc->fin.short_min)
+    return amount < v->sc->fin.short_min ? 0 : amount;
+}
+
+/* Q4 of the year before the last: what the next S1 repays (principal and
+ * interest); 0 in any other quarter. */
+static int64_t last_year_repayment(const View *v)
+{
+    if (v->year != v->sc->years - 1 || v->quarter != 4)
+        return 0;
+    int64_t r = 0;
+    for (int i = 0; i < v->t->nloans; i++) {
+        const ShapanLoan *l = &v->t->loans[i];
+        if (l->is_short && l->due == v->aq + 1)
+            r += l->principal + shapan_half_up(l->principal, v->sc->fin.short_rate);
+    }
+    return r;
+}
+
+/* A loan of the last year falls due after the game and costs nothing in it,
+ * while one taken before costs its interest.  So in Q4 of the year before the
+ * last, the reserve may pay (part of) the last year's first repayment, to be
+ * borrowed back at that S1 for free: as much of it as that repayment, when next
+ * year's cap (3 x this year's projected equity) leaves room for that after the
+ * repayment, with `borrowing` more taken now.  The part of the reserve that
+ * need not be held; 0 at any other time. */
+static int64_t reserve_lent(const View *v, int64_t borrowing)
+{
+    int64_t r = last_year_repayment(v);
+    int64_t lent = r < v->pl->reserve ? r : v->pl->reserve;
+    if (lent <= 0)
+        return 0;
+    int64_t cap = shapan_scenario_loan_cap(v->sc, plan_projected_equity(v));
+    return cap - (plan_loans_total(v->t, false) + borrowing - r) >= lent ? lent : 0;
+}
+
+int64_t plan_reserve(const View *v) { return v->pl->reserve - reserve_lent(v, 0); }
+
+bool plan_gen_short(const View *v, ShapanCommand *c)
+{
+    if (plan_gen_endgame_short(v, c))
+        return true;
+    int64_t amount = short_amount(v, v->pl->reserve);
+    int64_t lent = reserve_lent(v, 0);
+    if (lent > 0) { /* the loan with less reserve, if the cap still lends it back */
+        int64_t less = short_amount(v, v->pl->reserve - lent);
+        if (reserve_lent(v, less) > 0)
+            amount = less;
+    }
+    if (amount <= 0)
         return false;
     shapan_cmd_init(c, SHAPAN_CMD_SHORT_LOAN, v->team);
     c->amount = amount;

@@ -150,7 +150,7 @@ static bool advance(const View *v, ShapanCommand *c)
             if (!v->pl->p->discount)
                 continue;
             /* only what is missing, grossed up for the fee, nearest slots first */
-            int64_t gap = plan_commitments(v) + v->pl->reserve - v->t->cash;
+            int64_t gap = plan_commitments(v) + plan_reserve(v) - v->t->cash;
             if (gap < v->pl->loan_step)
                 gap = v->pl->loan_step;
             int64_t want = gap * 100 / 90 + 1;
