@@ -137,6 +137,7 @@ typedef struct {
     int16_t bid_order[PLAN_MAX_BIDS];
     int8_t bid_delivery[PLAN_MAX_BIDS];
     int nbids;
+    int16_t window_aq; /* the quarter plan_window_carries holds in (0: none) */
 } Planner;
 
 typedef struct {
@@ -192,6 +193,11 @@ const int64_t *plan_want_all(const View *v);
 int64_t plan_loans_total(const ShapanTeam *t, bool short_only);
 /* The reserve the cash keeps (the profile's, less what the last year lends back). */
 int64_t plan_reserve(const View *v);
+/* Q4 of the year before the last: what the next S1 repays; 0 in any other quarter. */
+int64_t plan_last_year_repayment(const View *v);
+/* Q4 of the year before the last: the last year's long-loan window, free within the
+ * game, will lend the next S1's repayment (the cash plan leaves it out). */
+bool plan_window_carries(const View *v);
 void plan_cash_plan(const View *v, int64_t *pre, int64_t *post, int64_t *recv);
 int64_t plan_need_with(const View *v, int64_t extra);
 bool plan_affordable(const View *v, int64_t cost);

@@ -440,6 +440,8 @@ static void cash_plan_of(const View *v, int64_t *pre, int64_t *post, int64_t *re
         *post = 0; /* S1 lends again after its repayments */
         return;
     }
+    if (plan_window_carries(v))
+        *post -= plan_last_year_repayment(v);
     if (v->stage == SHAPAN_STAGE_S6)
         return; /* the quarter is closed: only the next S1 remains */
     if (v->stage < SHAPAN_STAGE_S2)

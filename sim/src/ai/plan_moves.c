@@ -355,7 +355,7 @@ static int64_t short_amount(const View *v, int64_t reserve)
 
 /* Q4 of the year before the last: what the next S1 repays (principal and
  * interest); 0 in any other quarter. */
-static int64_t last_year_repayment(const View *v)
+int64_t plan_last_year_repayment(const View *v)
 {
     if (v->year != v->sc->years - 1 || v->quarter != 4)
         return 0;
@@ -377,7 +377,9 @@ static int64_t last_year_repayment(const View *v)
  * need not be held; 0 at any other time. */
 static int64_t reserve_lent(const View *v, int64_t borrowing)
 {
-    int64_t r = last_year_repayment(v);
+    if (plan_window_carries(v))
+        return 0; /* the window lends the repayment: the reserve stays */
+    int64_t r = plan_last_year_repayment(v);
     int64_t lent = r < v->pl->reserve ? r : v->pl->reserve;
     if (lent <= 0)
         return 0;
@@ -387,16 +389,44 @@ static int64_t reserve_lent(const View *v, int64_t borrowing)
 
 int64_t plan_reserve(const View *v) { return v->pl->reserve - reserve_lent(v, 0); }
 
+/* Next year's cap at this year's projected equity less the tax on this year's
+ * gain (the loss pool left out: the cap comes out no lower). */
+static int64_t next_cap(const View *v)
+{
+    int64_t eq = plan_projected_equity(v);
+    int64_t gain = eq - plan_statement_of(v, v->year - 1)->balance[SHAPAN_BAL_EQUITY];
+    if (gain > 0)
+        eq -= shapan_half_up(gain, v->sc->fin.tax_rate);
+    return shapan_scenario_loan_cap(v->sc, eq);
+}
+
+/* The last year's long-loan window comes before its first S1, and its loans
+ * fall due after the game: it can lend that S1's repayment and the reserve for
+ * free, where a Q4 loan that holds them in cash costs its interest.  Decided at
+ * the Q4 S1 (plan_gen_short) and kept for the quarter. */
+bool plan_window_carries(const View *v) { return v->pl->window_aq == v->aq && !v->pre_s1; }
+
 bool plan_gen_short(const View *v, ShapanCommand *c)
 {
     if (plan_gen_endgame_short(v, c))
         return true;
+    int64_t r = plan_last_year_repayment(v);
+    v->pl->window_aq = 0; /* first the loan as if no window came */
     int64_t amount = short_amount(v, v->pl->reserve);
-    int64_t lent = reserve_lent(v, 0);
-    if (lent > 0) { /* the loan with less reserve, if the cap still lends it back */
-        int64_t less = short_amount(v, v->pl->reserve - lent);
-        if (reserve_lent(v, less) > 0)
-            amount = less;
+    /* the window carries the repayment when the debt it would lend on, with
+     * the repayment and the reserve on top, stays under next year's cap: the
+     * loan is then planned without them */
+    if (r > 0 && plan_loans_total(v->t, false) + amount + v->pl->reserve <= next_cap(v)) {
+        v->pl->window_aq = (int16_t)v->aq;
+        v->memo->cash_ready = false;
+        amount = short_amount(v, v->pl->reserve);
+    } else {
+        int64_t lent = reserve_lent(v, 0);
+        if (lent > 0) { /* the loan with less reserve, if the cap still lends it back */
+            int64_t less = short_amount(v, v->pl->reserve - lent);
+            if (reserve_lent(v, less) > 0)
+                amount = less;
+        }
     }
     if (amount <= 0)
         return false;
@@ -416,6 +446,12 @@ bool plan_gen_long(const View *v, ShapanCommand *c)
     if (amount < v->sc->fin.long_min)
         return false; /* (the cap can only lower it, so the cap needn't be asked) */
     int64_t room = plan_loan_headroom(v);
+    /* in the last year what S1 repays may use the whole cap (the window's loan
+     * falls due after the game) */
+    if (v->year == v->sc->years && gap > room) {
+        int64_t whole = plan_loan_headroom_at(v, 100);
+        room = gap < whole ? gap : whole;
+    }
     if (amount > room)
         amount = plan_floor_loan(v, room);
     if (amount < v->sc->fin.long_min)
