@@ -70,6 +70,16 @@ typedef struct {
     ShapanStatement st;
 } StmtKept;
 
+/* This year's equity and EBT so far, and the ledger they were summed from (its
+ * entry count and last entry, as StmtKept). */
+typedef struct {
+    const ShapanWorld *w; /* NULL: nothing kept */
+    int year;
+    int n;
+    ShapanEntry last;
+    int64_t equity, ebt;
+} YearSoFar;
+
 #define PLAN_MAX_BIDS 64
 
 typedef struct {
@@ -121,7 +131,8 @@ typedef struct {
     int nad_cells;
     int8_t ad_cells[SHAPAN_MAX_CELLS][2];
     int64_t ad_cells_ads[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];
-    StmtKept stmt[2];  /* statements by the parity of their year (this and last) */
+    StmtKept stmt[2];  /* statements by the parity of their year (last year's) */
+    YearSoFar so_far;  /* this year's equity and EBT */
     uint32_t sims_gen; /* counts the changes of `sims` (a line simulated again) */
     /* plan_capacity of each product, made from sims of cap_gen[p] and a stock of
      * cap_stock[p] (cap_gen[p] == 0: nothing kept) */
@@ -156,9 +167,9 @@ typedef struct {
  * product says what is filled). */
 typedef struct PlanMemo {
     bool sims_ready, cash_ready, ads_ready, want_ready;
-    int64_t pre, post, recv;   /* plan_cash_plan */
-    const ShapanStatement *st; /* this year's statement so far, NULL: not asked yet */
-    int64_t next_ads;          /* plan_ads of next year, without noise */
+    int64_t pre, post, recv; /* plan_cash_plan */
+    bool so_far_ready;       /* Planner.so_far describes this board */
+    int64_t next_ads;        /* plan_ads of next year, without noise */
     int64_t want[SHAPAN_MAX_PRODUCTS];
     unsigned com_ready; /* bit p: com[p] (plan_committed) */
     int64_t com[SHAPAN_MAX_PRODUCTS][4];
@@ -175,9 +186,11 @@ int plan_line_ready_aq(const View *v, const ShapanLine *l);
 void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON]);
 /* Line i's simulation for this decision (kept while its inputs stay the same). */
 const PlanSims *plan_sims(const View *v);
-/* This year's statement so far, and next year's ads (plan_ads without noise):
- * both computed once per decision. */
-const ShapanStatement *plan_statement(const View *v);
+/* This year's equity and EBT so far (its statement's, kept in the planner and
+ * moved by the entries booked since), and next year's ads (plan_ads without
+ * noise): each computed once per decision. */
+int64_t plan_equity_so_far(const View *v);
+int64_t plan_ebt_so_far(const View *v);
 /* The statement of `year` (kept while the team's ledger stays the same). */
 const ShapanStatement *plan_statement_of(const View *v, int year);
 int64_t plan_next_ads(const View *v);

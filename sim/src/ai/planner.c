@@ -203,7 +203,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
     PlanMemo memo;
     memo.sims_ready = memo.cash_ready = memo.ads_ready = memo.want_ready = false;
     memo.com_ready = 0;
-    memo.st = NULL;
+    memo.so_far_ready = false;
     memo.distress = 0;
     memo.proj_ready = false;
     View v = {.w = w, .sc = sc, .t = t, .pl = pl, .team = team, .memo = &memo};
