@@ -19,10 +19,12 @@ typedef struct {
 /* A line's simulation depends on the line, its product's R&D state and the
  * position (its quarter and which of before S1, S1-S3, S4-S5, S6 it is in): it
  * is kept from one decision to the next while all of these stay the same. */
+/* Bit j of a line's starts / done: quarter aq + j (plan_sim_line). */
 typedef struct PlanSims {
-    int starts[SHAPAN_MAX_LINES][HORIZON];
-    int done[SHAPAN_MAX_LINES][HORIZON];
+    uint8_t starts[SHAPAN_MAX_LINES];
+    uint8_t done[SHAPAN_MAX_LINES];
 } PlanSims;
+_Static_assert(HORIZON <= 8, "a line's quarters are the bits of a byte");
 
 typedef struct {
     int pos; /* aq * 4 + part of the quarter; -1: nothing kept */
@@ -106,7 +108,9 @@ typedef struct {
     int market[SHAPAN_MAX_MARKETS];
     int iso[SHAPAN_MAX_ISOS];
     int carry_units[SHAPAN_MAX_LINE_TYPES]; /* stock to carry per line (want_units_all) */
-    unsigned bom_products;                  /* bit p: p is made from other products */
+    /* by line type: bits 0, q, 2q, ... under HORIZON for its production time q */
+    uint8_t every_q[SHAPAN_MAX_LINE_TYPES];
+    unsigned bom_products; /* bit p: p is made from other products */
     /* orders of year y all lie in [year_lo[y], year_hi[y]) of the book (0..0: none) */
     int year_lo[SHAPAN_MAX_YEARS + 2], year_hi[SHAPAN_MAX_YEARS + 2];
     int pos_key;
@@ -183,7 +187,7 @@ typedef struct PlanMemo {
 void plan_year_orders(const View *v, int year, int *lo, int *hi);
 int plan_qualified_from(const View *v, int p);
 int plan_line_ready_aq(const View *v, const ShapanLine *l);
-void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON]);
+void plan_sim_line(const View *v, const ShapanLine *l, uint8_t *starts, uint8_t *done);
 /* Line i's simulation for this decision (kept while its inputs stay the same). */
 const PlanSims *plan_sims(const View *v);
 /* This year's equity and EBT so far (its statement's, kept in the planner and

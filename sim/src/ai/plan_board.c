@@ -75,9 +75,9 @@ int plan_line_ready_aq(const View *v, const ShapanLine *l)
     }
 }
 
-/* Simulates one line for HORIZON quarters from now: starts[j] = a unit starts at
- * S3 of quarter aq+j, done[j] = units reaching stock at S1 of aq+j. */
-void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON])
+/* Simulates one line for HORIZON quarters from now: bit j of *starts = a unit
+ * starts at S3 of quarter aq+j, of *done = a unit reaches stock at S1 of aq+j. */
+void plan_sim_line(const View *v, const ShapanLine *l, uint8_t *starts, uint8_t *done)
 {
     int wl = l->wip_left, production_q = v->sc->line_types[l->type].production_q;
     /* from quarter `from` on a unit may start (as soon as the line is free),
@@ -90,25 +90,27 @@ void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int 
         from = v->stage <= SHAPAN_STAGE_S3 ? 0 : 1;
     int end = (v->sc->years - v->year + 1) * 4 - (v->quarter - 1);
     bool pre_s1 = v->pre_s1;
-    memset(starts, 0, sizeof(int) * HORIZON);
-    memset(done, 0, sizeof(int) * HORIZON);
+    *starts = *done = 0;
     if (wl < 0)
         return; /* never free */
     /* the unit in process steps on at every S1 to come (this quarter's too
      * before it): the line is free in quarter free_at; from then on a unit
      * starts every production_q quarters, each done production_q later */
+    unsigned d = 0;
     int free_at = 0;
     if (wl > 0) {
         free_at = wl - (pre_s1 ? 1 : 0);
         if (free_at < HORIZON)
-            done[free_at] = 1;
+            d = 1u << free_at;
     }
-    int stop = end < HORIZON ? end : HORIZON;
-    for (int j = free_at > from ? free_at : from; j < stop; j += production_q) {
-        starts[j] = 1;
-        if (j + production_q < HORIZON)
-            done[j + production_q] = 1;
+    int stop = end < HORIZON ? end : HORIZON, first = free_at > from ? free_at : from;
+    if (first < stop) {
+        unsigned s = ((unsigned)v->pl->every_q[l->type] << first) & ((1u << stop) - 1u);
+        *starts = (uint8_t)s;
+        if (production_q < HORIZON)
+            d |= s << production_q; /* (bits past HORIZON dropped below) */
     }
+    *done = (uint8_t)d;
 }
 
 /* Simulates again the lines whose simulation `k` no longer describes. */
@@ -138,7 +140,7 @@ static void sims_update(const View *v, SimsKey *k, PlanSims *s)
             k->rnd_paid_all[p] == t->rnd_paid[p] && k->rnd_last_aq_all[p] == t->rnd_last_aq[p] &&
             k->qualified_all[p] == t->qualified[p])
             continue;
-        plan_sim_line(v, l, s->starts[i], s->done[i]);
+        plan_sim_line(v, l, &s->starts[i], &s->done[i]);
         changed = true;
         memcpy(&k->lines[i], l, sizeof *l); /* padding too: memcmp reads it */
     }
@@ -173,13 +175,13 @@ static void capacity_of(const View *v, int p, int64_t avail[HORIZON])
         const ShapanLine *l = &t->lines[i];
         if (l->status == SHAPAN_LINE_SOLD)
             continue;
-        const int *done = s->done[i];
+        unsigned done = s->done[i];
         /* what is done now is the unit in process; later ones, the line's product */
         if ((l->wip_left > 0 ? l->wip_product : l->product) == p)
-            add[0] += done[0];
+            add[0] += done & 1u;
         if (l->product == p)
             for (int j = 1; j < HORIZON; j++)
-                add[j] += done[j];
+                add[j] += done >> j & 1u;
     }
     for (int j = 0; j < HORIZON; j++) {
         c += add[j];
@@ -507,7 +509,7 @@ static void cash_plan_of(const View *v, int64_t *pre, int64_t *post, int64_t *re
     if (v->stage <= SHAPAN_STAGE_S3) {
         const PlanSims *s = plan_sims(v);
         for (int i = 0; i < t->nlines; i++)
-            if (s->starts[i][0])
+            if (s->starts[i] & 1u)
                 *pre += sc->products[t->lines[i].product].processing;
     }
     if (v->stage < SHAPAN_STAGE_S4)

@@ -104,7 +104,7 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
         bool this_year = v->quarter - 1 + j < 4;
         for (int i = 0; i < v->t->nlines; i++) {
             const ShapanLine *l = &v->t->lines[i];
-            if (l->status == SHAPAN_LINE_SOLD || !sims->starts[i][j])
+            if (l->status == SHAPAN_LINE_SOLD || !(sims->starts[i] >> j & 1u))
                 continue;
             if (this_year && want[l->product] <= 0)
                 continue;
