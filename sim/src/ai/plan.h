@@ -111,6 +111,10 @@ typedef struct {
     /* by line type: bits 0, q, 2q, ... under HORIZON for its production time q */
     uint8_t every_q[SHAPAN_MAX_LINE_TYPES];
     unsigned bom_products; /* bit p: p is made from other products */
+    /* units of each material in a unit of each product, and the longest lead
+     * time under HORIZON (-1: none): scenario facts for plan_gen_materials */
+    int64_t bom_materials[SHAPAN_MAX_PRODUCTS][SHAPAN_MAX_MATERIALS];
+    int mat_last;
     /* orders of year y all lie in [year_lo[y], year_hi[y]) of the book (0..0: none) */
     int year_lo[SHAPAN_MAX_YEARS + 2], year_hi[SHAPAN_MAX_YEARS + 2];
     int pos_key;

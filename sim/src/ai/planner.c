@@ -54,9 +54,17 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
             pl->every_q[k] = (uint8_t)(pl->every_q[k] | 1u << j);
     }
     for (int k = 0; k < sc->nproducts; k++)
-        for (int b = 0; b < sc->products[k].nbom; b++)
-            if (sc->products[k].bom[b].kind == SHAPAN_ITEM_PRODUCT)
+        for (int b = 0; b < sc->products[k].nbom; b++) {
+            const ShapanBomItem *it = &sc->products[k].bom[b];
+            if (it->kind == SHAPAN_ITEM_PRODUCT)
                 pl->bom_products |= 1u << k;
+            else if (it->kind == SHAPAN_ITEM_MATERIAL)
+                pl->bom_materials[k][it->index] += it->qty;
+        }
+    pl->mat_last = -1;
+    for (int m = 0; m < sc->nmaterials; m++)
+        if (sc->materials[m].lead < HORIZON && sc->materials[m].lead > pl->mat_last)
+            pl->mat_last = sc->materials[m].lead;
     for (int i = 0; i < sc->norders; i++) {
         int y = sc->orders[i].year;
         if (y < 0 || y >= SHAPAN_MAX_YEARS + 2)
