@@ -489,12 +489,14 @@ static void cash_plan_of(const View *v, int64_t *pre, int64_t *post, int64_t *re
         return;
     for (int i = 0; i < t->nloans; i++) {
         const ShapanLoan *l = &t->loans[i];
-        if (!l->is_short)
+        /* (the others are not due by the next S1: their interest needn't be counted) */
+        bool now = v->pre_s1 && l->due == aq;
+        if (!l->is_short || (!now && l->due != aq + 1))
             continue;
         int64_t amount = l->principal + shapan_half_up(l->principal, sc->fin.short_rate);
-        if (v->pre_s1 && l->due == aq)
+        if (now)
             *pre += amount;
-        else if (l->due == aq + 1 && aq + 1 <= shapan_aq(sc->years, 4))
+        else if (aq + 1 <= shapan_aq(sc->years, 4))
             *post += amount; /* none falls due after the game */
     }
     if (v->stage == SHAPAN_STAGE_LONG_LOAN) {
