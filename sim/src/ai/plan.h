@@ -202,7 +202,9 @@ int64_t plan_ebt_so_far(const View *v);
 /* The statement of `year` (kept while the team's ledger stays the same). */
 const ShapanStatement *plan_statement_of(const View *v, int year);
 int64_t plan_next_ads(const View *v);
-void plan_capacity(const View *v, int p, int64_t avail[HORIZON]);
+/* Units of p in stock by S4 of each of the next HORIZON quarters (the
+ * planner's copy: read it before the next call). */
+const int64_t *plan_capacity(const View *v, int p);
 void plan_committed(const View *v, int p, int64_t out[4]);
 bool plan_feasible(const View *v, int p, int qty, int delivery);
 /* Remembers a bid it makes (plan_committed counts it until its group closes). */

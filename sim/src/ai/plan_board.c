@@ -191,8 +191,8 @@ static void capacity_of(const View *v, int p, int64_t avail[HORIZON])
 
 /* Kept while the simulations and the stock of p stay the same (capacity_of
  * reads nothing else of the board but the lines, whose changes the simulations
- * follow). */
-void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
+ * follow); the planner's copy, valid until the next call. */
+const int64_t *plan_capacity(const View *v, int p)
 {
     Planner *pl = v->pl;
     plan_sims(v);
@@ -201,7 +201,7 @@ void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
         pl->cap_gen[p] = pl->sims_gen;
         pl->cap_stock[p] = v->t->products[p];
     }
-    memcpy(avail, pl->cap[p], sizeof pl->cap[p]);
+    return pl->cap[p];
 }
 
 /* Open orders of p due by the end of quarter j of this year (cumulative), by
@@ -276,8 +276,7 @@ void plan_bid_made(const View *v, int order, int delivery)
  * orders already held?  (Earliest-deadline-first feasibility, year start view.) */
 bool plan_feasible(const View *v, int p, int qty, int delivery)
 {
-    int64_t avail[HORIZON];
-    plan_capacity(v, p, avail);
+    const int64_t *avail = plan_capacity(v, p);
     const int64_t *com = committed_of(v, p);
     int first = v->pre_s1 ? 0 : v->quarter - 1;
     for (int d = delivery; d <= 4; d++) {
