@@ -146,6 +146,10 @@ typedef struct {
      * cap_stock[p] (cap_gen[p] == 0: nothing kept) */
     uint32_t cap_gen[SHAPAN_MAX_PRODUCTS];
     int64_t cap_stock[SHAPAN_MAX_PRODUCTS];
+    /* the units the lines add to each product in each quarter, from sims of
+     * adds_gen (0: nothing kept) (capacity_of) */
+    uint32_t adds_gen;
+    int8_t adds[SHAPAN_MAX_PRODUCTS][HORIZON];
     /* plan_pending_builds of a board holding pend_plants plants and pend_lines
      * lines (all it reads of the board; pend_plants -1: nothing kept): pend_n
      * builds pending, the first at pend_first (-1: none) */

@@ -164,27 +164,41 @@ const PlanSims *plan_sims(const View *v)
     return s;
 }
 
-/* Units of p in stock by S4 of each of the next HORIZON quarters (cumulative). */
-static void capacity_of(const View *v, int p, int64_t avail[HORIZON])
+/* The units the lines add to each product's stock at each of the next HORIZON
+ * quarters, from the simulations of sims_gen: one pass over the lines for every
+ * product (plan_ads asks them all). */
+static void capacity_adds(const View *v)
 {
+    Planner *pl = v->pl;
     const ShapanTeam *t = v->t;
-    int64_t c = t->products[p];
-    int64_t add[HORIZON] = {0};
     const PlanSims *s = plan_sims(v);
+    if (pl->adds_gen == pl->sims_gen)
+        return;
+    memset(pl->adds, 0, sizeof pl->adds);
     for (int i = 0; i < t->nlines; i++) {
         const ShapanLine *l = &t->lines[i];
         if (l->status == SHAPAN_LINE_SOLD)
             continue;
         unsigned done = s->done[i];
         /* what is done now is the unit in process; later ones, the line's product */
-        if ((l->wip_left > 0 ? l->wip_product : l->product) == p)
-            add[0] += done & 1u;
-        if (l->product == p)
-            for (int j = 1; j < HORIZON; j++)
-                add[j] += done >> j & 1u;
+        int now = l->wip_left > 0 ? l->wip_product : l->product;
+        if (now >= 0 && now < SHAPAN_MAX_PRODUCTS)
+            pl->adds[now][0] = (int8_t)(pl->adds[now][0] + (int)(done & 1u));
+        if (l->product < 0 || l->product >= SHAPAN_MAX_PRODUCTS)
+            continue;
+        for (int j = 1; j < HORIZON; j++)
+            pl->adds[l->product][j] = (int8_t)(pl->adds[l->product][j] + (int)(done >> j & 1u));
     }
+    pl->adds_gen = pl->sims_gen;
+}
+
+/* Units of p in stock by S4 of each of the next HORIZON quarters (cumulative). */
+static void capacity_of(const View *v, int p, int64_t avail[HORIZON])
+{
+    capacity_adds(v);
+    int64_t c = v->t->products[p];
     for (int j = 0; j < HORIZON; j++) {
-        c += add[j];
+        c += v->pl->adds[p][j];
         avail[j] = c;
     }
 }
