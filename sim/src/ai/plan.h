@@ -19,10 +19,12 @@ typedef struct {
 /* A line's simulation depends on the line, its product's R&D state and the
  * position (its quarter and which of before S1, S1-S3, S4-S5, S6 it is in): it
  * is kept from one decision to the next while all of these stay the same. */
+/* Bit j of a line's starts / done: quarter aq + j (plan_sim_line). */
 typedef struct PlanSims {
-    int starts[SHAPAN_MAX_LINES][HORIZON];
-    int done[SHAPAN_MAX_LINES][HORIZON];
+    uint8_t starts[SHAPAN_MAX_LINES];
+    uint8_t done[SHAPAN_MAX_LINES];
 } PlanSims;
+_Static_assert(HORIZON <= 8, "a line's quarters are the bits of a byte");
 
 typedef struct {
     int pos; /* aq * 4 + part of the quarter; -1: nothing kept */
@@ -70,6 +72,16 @@ typedef struct {
     ShapanStatement st;
 } StmtKept;
 
+/* This year's equity and EBT so far, and the ledger they were summed from (its
+ * entry count and last entry, as StmtKept). */
+typedef struct {
+    const ShapanWorld *w; /* NULL: nothing kept */
+    int year;
+    int n;
+    ShapanEntry last;
+    int64_t equity, ebt;
+} YearSoFar;
+
 #define PLAN_MAX_BIDS 64
 
 typedef struct {
@@ -96,7 +108,13 @@ typedef struct {
     int market[SHAPAN_MAX_MARKETS];
     int iso[SHAPAN_MAX_ISOS];
     int carry_units[SHAPAN_MAX_LINE_TYPES]; /* stock to carry per line (want_units_all) */
-    unsigned bom_products;                  /* bit p: p is made from other products */
+    /* by line type: bits 0, q, 2q, ... under HORIZON for its production time q */
+    uint8_t every_q[SHAPAN_MAX_LINE_TYPES];
+    unsigned bom_products; /* bit p: p is made from other products */
+    /* units of each material in a unit of each product, and the longest lead
+     * time under HORIZON (-1: none): scenario facts for plan_gen_materials */
+    int64_t bom_materials[SHAPAN_MAX_PRODUCTS][SHAPAN_MAX_MATERIALS];
+    int mat_last;
     /* orders of year y all lie in [year_lo[y], year_hi[y]) of the book (0..0: none) */
     int year_lo[SHAPAN_MAX_YEARS + 2], year_hi[SHAPAN_MAX_YEARS + 2];
     int pos_key;
@@ -121,12 +139,17 @@ typedef struct {
     int nad_cells;
     int8_t ad_cells[SHAPAN_MAX_CELLS][2];
     int64_t ad_cells_ads[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];
-    StmtKept stmt[2];  /* statements by the parity of their year (this and last) */
+    StmtKept stmt[2];  /* statements by the parity of their year (last year's) */
+    YearSoFar so_far;  /* this year's equity and EBT */
     uint32_t sims_gen; /* counts the changes of `sims` (a line simulated again) */
     /* plan_capacity of each product, made from sims of cap_gen[p] and a stock of
      * cap_stock[p] (cap_gen[p] == 0: nothing kept) */
     uint32_t cap_gen[SHAPAN_MAX_PRODUCTS];
     int64_t cap_stock[SHAPAN_MAX_PRODUCTS];
+    /* the units the lines add to each product in each quarter, from sims of
+     * adds_gen (0: nothing kept) (capacity_of) */
+    uint32_t adds_gen;
+    int8_t adds[SHAPAN_MAX_PRODUCTS][HORIZON];
     /* plan_pending_builds of a board holding pend_plants plants and pend_lines
      * lines (all it reads of the board; pend_plants -1: nothing kept): pend_n
      * builds pending, the first at pend_first (-1: none) */
@@ -157,9 +180,9 @@ typedef struct {
  * product says what is filled). */
 typedef struct PlanMemo {
     bool sims_ready, cash_ready, ads_ready, want_ready;
-    int64_t pre, post, recv;   /* plan_cash_plan */
-    const ShapanStatement *st; /* this year's statement so far, NULL: not asked yet */
-    int64_t next_ads;          /* plan_ads of next year, without noise */
+    int64_t pre, post, recv; /* plan_cash_plan */
+    bool so_far_ready;       /* Planner.so_far describes this board */
+    int64_t next_ads;        /* plan_ads of next year, without noise */
     int64_t want[SHAPAN_MAX_PRODUCTS];
     unsigned com_ready; /* bit p: com[p] (plan_committed) */
     int64_t com[SHAPAN_MAX_PRODUCTS][4];
@@ -173,16 +196,20 @@ typedef struct PlanMemo {
 void plan_year_orders(const View *v, int year, int *lo, int *hi);
 int plan_qualified_from(const View *v, int p);
 int plan_line_ready_aq(const View *v, const ShapanLine *l);
-void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON]);
+void plan_sim_line(const View *v, const ShapanLine *l, uint8_t *starts, uint8_t *done);
 /* Line i's simulation for this decision (kept while its inputs stay the same). */
 const PlanSims *plan_sims(const View *v);
-/* This year's statement so far, and next year's ads (plan_ads without noise):
- * both computed once per decision. */
-const ShapanStatement *plan_statement(const View *v);
+/* This year's equity and EBT so far (its statement's, kept in the planner and
+ * moved by the entries booked since), and next year's ads (plan_ads without
+ * noise): each computed once per decision. */
+int64_t plan_equity_so_far(const View *v);
+int64_t plan_ebt_so_far(const View *v);
 /* The statement of `year` (kept while the team's ledger stays the same). */
 const ShapanStatement *plan_statement_of(const View *v, int year);
 int64_t plan_next_ads(const View *v);
-void plan_capacity(const View *v, int p, int64_t avail[HORIZON]);
+/* Units of p in stock by S4 of each of the next HORIZON quarters (the
+ * planner's copy: read it before the next call). */
+const int64_t *plan_capacity(const View *v, int p);
 void plan_committed(const View *v, int p, int64_t out[4]);
 bool plan_feasible(const View *v, int p, int qty, int delivery);
 /* Remembers a bid it makes (plan_committed counts it until its group closes). */

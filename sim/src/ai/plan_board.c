@@ -1,6 +1,7 @@
 /* The planning rival's forecast of its own board: when lines and products are
  * ready, what the lines make, what can be promised, and the cash up to the next
  * chance to borrow. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -74,9 +75,9 @@ int plan_line_ready_aq(const View *v, const ShapanLine *l)
     }
 }
 
-/* Simulates one line for HORIZON quarters from now: starts[j] = a unit starts at
- * S3 of quarter aq+j, done[j] = units reaching stock at S1 of aq+j. */
-void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int done[HORIZON])
+/* Simulates one line for HORIZON quarters from now: bit j of *starts = a unit
+ * starts at S3 of quarter aq+j, of *done = a unit reaches stock at S1 of aq+j. */
+void plan_sim_line(const View *v, const ShapanLine *l, uint8_t *starts, uint8_t *done)
 {
     int wl = l->wip_left, production_q = v->sc->line_types[l->type].production_q;
     /* from quarter `from` on a unit may start (as soon as the line is free),
@@ -89,25 +90,27 @@ void plan_sim_line(const View *v, const ShapanLine *l, int starts[HORIZON], int 
         from = v->stage <= SHAPAN_STAGE_S3 ? 0 : 1;
     int end = (v->sc->years - v->year + 1) * 4 - (v->quarter - 1);
     bool pre_s1 = v->pre_s1;
-    memset(starts, 0, sizeof(int) * HORIZON);
-    memset(done, 0, sizeof(int) * HORIZON);
+    *starts = *done = 0;
     if (wl < 0)
         return; /* never free */
     /* the unit in process steps on at every S1 to come (this quarter's too
      * before it): the line is free in quarter free_at; from then on a unit
      * starts every production_q quarters, each done production_q later */
+    unsigned d = 0;
     int free_at = 0;
     if (wl > 0) {
         free_at = wl - (pre_s1 ? 1 : 0);
         if (free_at < HORIZON)
-            done[free_at] = 1;
+            d = 1u << free_at;
     }
-    int stop = end < HORIZON ? end : HORIZON;
-    for (int j = free_at > from ? free_at : from; j < stop; j += production_q) {
-        starts[j] = 1;
-        if (j + production_q < HORIZON)
-            done[j + production_q] = 1;
+    int stop = end < HORIZON ? end : HORIZON, first = free_at > from ? free_at : from;
+    if (first < stop) {
+        unsigned s = ((unsigned)v->pl->every_q[l->type] << first) & ((1u << stop) - 1u);
+        *starts = (uint8_t)s;
+        if (production_q < HORIZON)
+            d |= s << production_q; /* (bits past HORIZON dropped below) */
     }
+    *done = (uint8_t)d;
 }
 
 /* Simulates again the lines whose simulation `k` no longer describes. */
@@ -137,7 +140,7 @@ static void sims_update(const View *v, SimsKey *k, PlanSims *s)
             k->rnd_paid_all[p] == t->rnd_paid[p] && k->rnd_last_aq_all[p] == t->rnd_last_aq[p] &&
             k->qualified_all[p] == t->qualified[p])
             continue;
-        plan_sim_line(v, l, s->starts[i], s->done[i]);
+        plan_sim_line(v, l, &s->starts[i], &s->done[i]);
         changed = true;
         memcpy(&k->lines[i], l, sizeof *l); /* padding too: memcmp reads it */
     }
@@ -161,35 +164,49 @@ const PlanSims *plan_sims(const View *v)
     return s;
 }
 
-/* Units of p in stock by S4 of each of the next HORIZON quarters (cumulative). */
-static void capacity_of(const View *v, int p, int64_t avail[HORIZON])
+/* The units the lines add to each product's stock at each of the next HORIZON
+ * quarters, from the simulations of sims_gen: one pass over the lines for every
+ * product (plan_ads asks them all). */
+static void capacity_adds(const View *v)
 {
+    Planner *pl = v->pl;
     const ShapanTeam *t = v->t;
-    int64_t c = t->products[p];
-    int64_t add[HORIZON] = {0};
     const PlanSims *s = plan_sims(v);
+    if (pl->adds_gen == pl->sims_gen)
+        return;
+    memset(pl->adds, 0, sizeof pl->adds);
     for (int i = 0; i < t->nlines; i++) {
         const ShapanLine *l = &t->lines[i];
         if (l->status == SHAPAN_LINE_SOLD)
             continue;
-        const int *done = s->done[i];
+        unsigned done = s->done[i];
         /* what is done now is the unit in process; later ones, the line's product */
-        if ((l->wip_left > 0 ? l->wip_product : l->product) == p)
-            add[0] += done[0];
-        if (l->product == p)
-            for (int j = 1; j < HORIZON; j++)
-                add[j] += done[j];
+        int now = l->wip_left > 0 ? l->wip_product : l->product;
+        if (now >= 0 && now < SHAPAN_MAX_PRODUCTS)
+            pl->adds[now][0] = (int8_t)(pl->adds[now][0] + (int)(done & 1u));
+        if (l->product < 0 || l->product >= SHAPAN_MAX_PRODUCTS)
+            continue;
+        for (int j = 1; j < HORIZON; j++)
+            pl->adds[l->product][j] = (int8_t)(pl->adds[l->product][j] + (int)(done >> j & 1u));
     }
+    pl->adds_gen = pl->sims_gen;
+}
+
+/* Units of p in stock by S4 of each of the next HORIZON quarters (cumulative). */
+static void capacity_of(const View *v, int p, int64_t avail[HORIZON])
+{
+    capacity_adds(v);
+    int64_t c = v->t->products[p];
     for (int j = 0; j < HORIZON; j++) {
-        c += add[j];
+        c += v->pl->adds[p][j];
         avail[j] = c;
     }
 }
 
 /* Kept while the simulations and the stock of p stay the same (capacity_of
  * reads nothing else of the board but the lines, whose changes the simulations
- * follow). */
-void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
+ * follow); the planner's copy, valid until the next call. */
+const int64_t *plan_capacity(const View *v, int p)
 {
     Planner *pl = v->pl;
     plan_sims(v);
@@ -198,7 +215,7 @@ void plan_capacity(const View *v, int p, int64_t avail[HORIZON])
         pl->cap_gen[p] = pl->sims_gen;
         pl->cap_stock[p] = v->t->products[p];
     }
-    memcpy(avail, pl->cap[p], sizeof pl->cap[p]);
+    return pl->cap[p];
 }
 
 /* Open orders of p due by the end of quarter j of this year (cumulative), by
@@ -273,8 +290,7 @@ void plan_bid_made(const View *v, int order, int delivery)
  * orders already held?  (Earliest-deadline-first feasibility, year start view.) */
 bool plan_feasible(const View *v, int p, int qty, int delivery)
 {
-    int64_t avail[HORIZON];
-    plan_capacity(v, p, avail);
+    const int64_t *avail = plan_capacity(v, p);
     const int64_t *com = committed_of(v, p);
     int first = v->pre_s1 ? 0 : v->quarter - 1;
     for (int d = delivery; d <= 4; d++) {
@@ -379,13 +395,71 @@ const ShapanStatement *plan_statement_of(const View *v, int year)
     return &k->st;
 }
 
-const ShapanStatement *plan_statement(const View *v)
+/* How an entry moves this year's equity and its EBT: by its amount for each of
+ * its sides on an account of the kind (a credit raises them, a debit lowers
+ * them).  Equity (capital + retained + net profit, the statement's) moves with
+ * the equity and income accounts, the EBT with the income ones before tax. */
+static const int8_t in_equity[SHAPAN_ACC_COUNT] = {
+    [SHAPAN_ACC_CAPITAL] = 1,     [SHAPAN_ACC_RETAINED] = 1,   [SHAPAN_ACC_REVENUE] = 1,
+    [SHAPAN_ACC_DIRECT_COST] = 1, [SHAPAN_ACC_ADMIN] = 1,      [SHAPAN_ACC_ADS] = 1,
+    [SHAPAN_ACC_MAINTENANCE] = 1, [SHAPAN_ACC_LOSS] = 1,       [SHAPAN_ACC_CONVERSION] = 1,
+    [SHAPAN_ACC_RENT] = 1,        [SHAPAN_ACC_MARKET_DEV] = 1, [SHAPAN_ACC_RND] = 1,
+    [SHAPAN_ACC_ISO] = 1,         [SHAPAN_ACC_INFO] = 1,       [SHAPAN_ACC_DEPRECIATION] = 1,
+    [SHAPAN_ACC_FINANCE] = 1,     [SHAPAN_ACC_TAX] = 1,
+};
+static const int8_t in_ebt[SHAPAN_ACC_COUNT] = {
+    [SHAPAN_ACC_REVENUE] = 1,      [SHAPAN_ACC_DIRECT_COST] = 1, [SHAPAN_ACC_ADMIN] = 1,
+    [SHAPAN_ACC_ADS] = 1,          [SHAPAN_ACC_MAINTENANCE] = 1, [SHAPAN_ACC_LOSS] = 1,
+    [SHAPAN_ACC_CONVERSION] = 1,   [SHAPAN_ACC_RENT] = 1,        [SHAPAN_ACC_MARKET_DEV] = 1,
+    [SHAPAN_ACC_RND] = 1,          [SHAPAN_ACC_ISO] = 1,         [SHAPAN_ACC_INFO] = 1,
+    [SHAPAN_ACC_DEPRECIATION] = 1, [SHAPAN_ACC_FINANCE] = 1,
+};
+
+/* This year's equity and EBT so far (its statement's), kept in the planner
+ * while the entries they were summed from stay (as plan_statement_of) and
+ * moved by every entry booked since, which in a year nearly every command
+ * adds: a new statement each time cost a pass over the year's sums. */
+static const YearSoFar *year_so_far(const View *v)
 {
     PlanMemo *m = v->memo;
-    if (!m->st)
-        m->st = plan_statement_of(v, v->year);
-    return m->st;
+    YearSoFar *k = &v->pl->so_far;
+    if (m->so_far_ready)
+        return k;
+    m->so_far_ready = true;
+    int n, year = v->year;
+    const ShapanEntry *e = shapan_ledger(v->w, v->team, &n);
+    if (k->w == v->w && k->year == year && k->n <= n &&
+        (k->n == 0 || same_entry(&k->last, &e[k->n - 1]))) {
+        for (int i = k->n; i < n; i++) {
+            const ShapanEntry *x = &e[i];
+            if (x->year < 0 || x->year > year)
+                continue; /* not in this year's statement */
+            k->equity += x->amount * (in_equity[x->credit] - in_equity[x->debit]);
+            if (x->year == year)
+                k->ebt += x->amount * (in_ebt[x->credit] - in_ebt[x->debit]);
+        }
+    } else {
+        ShapanStatement st;
+        shapan_statement(v->w, v->team, year, &st);
+        k->w = v->w;
+        k->year = year;
+        k->equity = st.balance[SHAPAN_BAL_EQUITY];
+        k->ebt = st.income[SHAPAN_INC_EBT];
+    }
+    k->n = n;
+    if (n > 0)
+        k->last = e[n - 1];
+#ifndef NDEBUG
+    ShapanStatement check;
+    shapan_statement(v->w, v->team, year, &check);
+    assert(k->equity == check.balance[SHAPAN_BAL_EQUITY] && k->ebt == check.income[SHAPAN_INC_EBT]);
+#endif
+    return k;
 }
+
+int64_t plan_equity_so_far(const View *v) { return year_so_far(v)->equity; }
+
+int64_t plan_ebt_so_far(const View *v) { return year_so_far(v)->ebt; }
 
 int64_t plan_next_ads(const View *v)
 {
@@ -407,7 +481,7 @@ static int64_t year_start_payments(const View *v)
     for (int i = 0; i < t->nloans; i++)
         if (!t->loans[i].is_short && t->loans[i].due == v->year + 1)
             due += t->loans[i].principal;
-    int64_t ebt = plan_statement(v)->income[SHAPAN_INC_EBT];
+    int64_t ebt = plan_ebt_so_far(v);
     if (ebt > 0)
         due += shapan_half_up(ebt, sc->fin.tax_rate);
     return due + plan_next_ads(v); /* paid at year start, before the next S1 */
@@ -428,12 +502,14 @@ static void cash_plan_of(const View *v, int64_t *pre, int64_t *post, int64_t *re
         return;
     for (int i = 0; i < t->nloans; i++) {
         const ShapanLoan *l = &t->loans[i];
-        if (!l->is_short)
+        /* (the others are not due by the next S1: their interest needn't be counted) */
+        bool now = v->pre_s1 && l->due == aq;
+        if (!l->is_short || (!now && l->due != aq + 1))
             continue;
         int64_t amount = l->principal + shapan_half_up(l->principal, sc->fin.short_rate);
-        if (v->pre_s1 && l->due == aq)
+        if (now)
             *pre += amount;
-        else if (l->due == aq + 1 && aq + 1 <= shapan_aq(sc->years, 4))
+        else if (aq + 1 <= shapan_aq(sc->years, 4))
             *post += amount; /* none falls due after the game */
     }
     if (v->stage == SHAPAN_STAGE_LONG_LOAN) {
@@ -450,7 +526,7 @@ static void cash_plan_of(const View *v, int64_t *pre, int64_t *post, int64_t *re
     if (v->stage <= SHAPAN_STAGE_S3) {
         const PlanSims *s = plan_sims(v);
         for (int i = 0; i < t->nlines; i++)
-            if (s->starts[i][0])
+            if (s->starts[i] & 1u)
                 *pre += sc->products[t->lines[i].product].processing;
     }
     if (v->stage < SHAPAN_STAGE_S4)
@@ -523,7 +599,7 @@ int64_t plan_loan_headroom_at(const View *v, int percent)
 int64_t plan_loan_headroom(const View *v)
 {
     int64_t room = plan_loan_headroom_at(v, v->pl->p->loan_cap_percent);
-    int64_t eq = plan_statement(v)->balance[SHAPAN_BAL_EQUITY];
+    int64_t eq = plan_equity_so_far(v);
     int64_t next = shapan_scenario_loan_cap(v->sc, eq) * v->pl->p->loan_cap_percent / 100 -
                    plan_loans_total(v->t, false);
     return next < room ? next : room;

@@ -243,9 +243,7 @@ int64_t plan_ads(const View *v, int year, ShapanCommand *c)
     for (int pr = 0; pr < sc->nproducts; pr++) {
         int64_t units = -1; /* not made by then */
         if (plan_qualified_from(v, pr) <= shapan_aq(year, 1)) {
-            int64_t avail[HORIZON];
-            plan_capacity(v, pr, avail);
-            units = avail[j] * (100 + p->overbook_percent) / 100;
+            units = plan_capacity(v, pr)[j] * (100 + p->overbook_percent) / 100;
         }
         if (!c && k->units[pr] == units) {
             total += k->ads[pr];

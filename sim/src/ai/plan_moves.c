@@ -92,10 +92,7 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
     memcpy(want, plan_want_all(v), sizeof want);
     /* walk quarter by quarter so the earliest starts get the materials, up to the
      * longest lead time that can still be ordered for (later needs are not read) */
-    int last = -1;
-    for (int m = 0; m < sc->nmaterials; m++)
-        if (sc->materials[m].lead < HORIZON && sc->materials[m].lead > last)
-            last = sc->materials[m].lead;
+    int last = v->pl->mat_last;
     if (last >= 0) /* only the quarters read below */
         memset(need, 0, sizeof need[0] * (size_t)(last + 1));
     const PlanSims *sims = plan_sims(v);
@@ -104,15 +101,14 @@ bool plan_gen_materials(const View *v, ShapanCommand *c)
         bool this_year = v->quarter - 1 + j < 4;
         for (int i = 0; i < v->t->nlines; i++) {
             const ShapanLine *l = &v->t->lines[i];
-            if (l->status == SHAPAN_LINE_SOLD || !sims->starts[i][j])
+            if (l->status == SHAPAN_LINE_SOLD || !(sims->starts[i] >> j & 1u))
                 continue;
             if (this_year && want[l->product] <= 0)
                 continue;
             want[l->product]--;
-            const ShapanProduct *pr = &sc->products[l->product];
-            for (int k = 0; k < pr->nbom; k++)
-                if (pr->bom[k].kind == SHAPAN_ITEM_MATERIAL)
-                    need[j][pr->bom[k].index] += pr->bom[k].qty;
+            const int64_t *bom = v->pl->bom_materials[l->product];
+            for (int m = 0; m < sc->nmaterials; m++)
+                need[j][m] += bom[m];
         }
     }
     int64_t order[SHAPAN_MAX_MATERIALS] = {0};

@@ -66,7 +66,7 @@ int64_t plan_projected_equity(const View *v)
 {
     PlanMemo *m = v->memo;
     if (!m->proj_ready) {
-        m->proj = plan_statement(v)->balance[SHAPAN_BAL_EQUITY] + open_margin(v) - costs_to_come(v);
+        m->proj = plan_equity_so_far(v) + open_margin(v) - costs_to_come(v);
         m->proj_ready = true;
     }
     return m->proj;

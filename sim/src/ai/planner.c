@@ -50,11 +50,21 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     for (int k = 0; k < sc->nline_types; k++) {
         int pq = sc->line_types[k].production_q;
         pl->carry_units[k] = carry / pq + (carry > 0 && pq > carry);
+        for (int j = 0; j<HORIZON; j += pq> 0 ? pq : HORIZON)
+            pl->every_q[k] = (uint8_t)(pl->every_q[k] | 1u << j);
     }
     for (int k = 0; k < sc->nproducts; k++)
-        for (int b = 0; b < sc->products[k].nbom; b++)
-            if (sc->products[k].bom[b].kind == SHAPAN_ITEM_PRODUCT)
+        for (int b = 0; b < sc->products[k].nbom; b++) {
+            const ShapanBomItem *it = &sc->products[k].bom[b];
+            if (it->kind == SHAPAN_ITEM_PRODUCT)
                 pl->bom_products |= 1u << k;
+            else if (it->kind == SHAPAN_ITEM_MATERIAL)
+                pl->bom_materials[k][it->index] += it->qty;
+        }
+    pl->mat_last = -1;
+    for (int m = 0; m < sc->nmaterials; m++)
+        if (sc->materials[m].lead < HORIZON && sc->materials[m].lead > pl->mat_last)
+            pl->mat_last = sc->materials[m].lead;
     for (int i = 0; i < sc->norders; i++) {
         int y = sc->orders[i].year;
         if (y < 0 || y >= SHAPAN_MAX_YEARS + 2)
@@ -203,7 +213,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
     PlanMemo memo;
     memo.sims_ready = memo.cash_ready = memo.ads_ready = memo.want_ready = false;
     memo.com_ready = 0;
-    memo.st = NULL;
+    memo.so_far_ready = false;
     memo.distress = 0;
     memo.proj_ready = false;
     View v = {.w = w, .sc = sc, .t = t, .pl = pl, .team = team, .memo = &memo};
