@@ -74,8 +74,9 @@ Scratch *scratch_create(void)
     Scratch *s = malloc(sizeof *s); /* the ctx's 15 KB entry buffer needs no zeroing */
     if (s) {
         s->pool = (BoardPool){0};
+        s->board = NULL;
         s->ctx.t = NULL;
-        s->valid = false;
+        s->valid = s->in_place = false;
     }
     return s;
 }
@@ -84,7 +85,7 @@ void scratch_destroy(Scratch *s)
 {
     if (!s)
         return;
-    free(s->ctx.t);
+    free(s->board);
     for (int i = 0; i < s->pool.n; i++)
         free(s->pool.free[i]);
     free(s->pool.free);
@@ -157,3 +158,28 @@ void board_copy(ShapanTeam *dst, const ShapanTeam *src)
     copy_span(dst, src, AT(loans), USED(loans, nloans));
     copy_span(dst, src, AT(held), USED(held, nheld));
 }
+
+ShapanTeam *board_moved(BoardPool *p, ShapanTeam *b)
+{
+    if (POOL_RECYCLES)
+        return b;
+    ShapanTeam *n = board_take(p);
+    if (!n)
+        return b;
+    board_copy(n, b);
+    board_give(p, b);
+    return n;
+}
+
+#ifndef NDEBUG
+bool board_same(const ShapanTeam *a, const ShapanTeam *b)
+{
+    const ShapanTeam *src = a; /* for USED */
+    if (a->nlines != b->nlines || a->nloans != b->nloans || a->nheld != b->nheld)
+        return false;
+    return !memcmp(a, b, AT(lines)) &&
+           !memcmp(a->lines, b->lines, USED(lines, nlines) - AT(lines)) &&
+           !memcmp(a->loans, b->loans, USED(loans, nloans) - AT(loans)) &&
+           !memcmp(a->held, b->held, USED(held, nheld) - AT(held));
+}
+#endif

@@ -70,16 +70,36 @@ typedef struct {
     int made;   /* boards this pool has allocated */
 } BoardPool;
 
+/* Bytes [off, off + len) of a board. */
+typedef struct {
+    uint16_t off, len;
+} BoardSpan;
+#define TURN_SPANS_MAX 3
+/* Room for the spans of one `next` (turn_next_spans): the position, counts and cash
+ * (32 bytes), and at most two spans of 64 bytes or less. */
+#define BOARD_SAVE_MAX 160
+
 /* The scratch of team commands, one per world, behind a pointer: shapan_cmd_check
  * (on a const world) runs there too.  An accepted check stays here (`valid`), so
  * that applying the same command for the same team at the same seq commits the
- * checked board instead of running the command again. */
+ * checked board instead of running the command again.
+ *
+ * A `next` whose step writes only a few spans of the board (turn_next_spans: every
+ * step but into S1, the year's end and the next year's start) runs on the team's own board
+ * instead of a copy: those spans are saved first and put back after a check (the
+ * board is then as it was, byte for byte), and an accepted check keeps the spans'
+ * new bytes for the apply (`in_place`). */
 typedef struct {
     BoardPool pool;
-    Ctx ctx;           /* the last run; ctx.t is owned here (or NULL) */
+    ShapanTeam *board; /* the copy a team command ran on (owned here, or NULL) */
+    Ctx ctx;           /* the last run: on `board`, or in place on the team's board */
     bool valid;        /* ctx holds the accepted check of `cmd` at `seq` */
+    bool in_place;     /* valid: a `next` run in place; `saved` holds the spans after it */
+    int nspans;
+    BoardSpan spans[TURN_SPANS_MAX];
     int32_t seq;       /* the world's seq when it was checked */
     ShapanCommand cmd; /* the checked command's key: the fields its type reads (command.c) */
+    _Alignas(8) unsigned char saved[BOARD_SAVE_MAX];
 } Scratch;
 
 struct ShapanWorld {
@@ -172,6 +192,12 @@ ShapanErrorCode team_spy(Ctx *c, const ShapanCommand *cmd);
 /* ---- stages (turn/stages.c) ---- */
 ShapanErrorCode turn_next(Ctx *c, const ShapanCommand *cmd);
 ShapanErrorCode turn_end_quarter(Ctx *c, const ShapanCommand *cmd);
+/* The spans of board t that a `next` from its position may write, when they are few:
+ * the count (1..TURN_SPANS_MAX; every span 8, 32 or 64 bytes long), or
+ * 0 for a step that may write more (into S1, the year's end, the next year's start).
+ * A write of step() outside them is a bug that the builds with assertions report
+ * (core/command.c compares with a run on a copy). */
+int turn_next_spans(const ShapanTeam *t, BoardSpan spans[TURN_SPANS_MAX]);
 /* Runs the entry steps of year_start of c->t.year (tax, interest, principal). */
 ShapanErrorCode turn_enter_year_start(Ctx *c);
 /* Marks the board bankrupt at (year, quarter) and revokes its open orders. */
@@ -217,6 +243,14 @@ void board_give(BoardPool *p, ShapanTeam *b);
  * a past quarter was emptied at its S2 and S4 and none is written further ahead
  * (asserted in builds with assertions; dst must be a board or from board_take). */
 void board_copy(ShapanTeam *dst, const ShapanTeam *src);
+/* Board b after it changed in place: b itself, or, in builds whose pool doesn't recycle
+ * (ASan, -DPOOL_RECYCLES=0), a new copy of it, b freed, so that a board pointer kept
+ * across an apply is still reported (b itself too when out of memory). */
+ShapanTeam *board_moved(BoardPool *p, ShapanTeam *b);
+#ifndef NDEBUG
+/* a and b hold the same board: fields, rows and the used part of each list. */
+bool board_same(const ShapanTeam *a, const ShapanTeam *b);
+#endif
 Scratch *scratch_create(void);    /* NULL when out of memory */
 void scratch_destroy(Scratch *s); /* its board and every pool board */
 
