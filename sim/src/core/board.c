@@ -24,17 +24,21 @@
 #define POOL_RECYCLES 1
 #endif
 
+void board_clear(ShapanTeam *b)
+{
+    /* in two spans of under 2 KB each: glibc clears a longer one with rep stosb */
+    memset(b, 0, offsetof(ShapanTeam, plants));
+    memset(b->plants, 0, offsetof(ShapanTeam, lines) - offsetof(ShapanTeam, plants));
+}
+
 /* A new board, zero up to its lists: board_copy skips the rows of arrivals and recv
  * outside both boards' windows (from their position), so they must be zero in the
  * destination too. */
 static ShapanTeam *board_new(void)
 {
     ShapanTeam *b = malloc(sizeof *b);
-    if (b) {
-        /* in two spans of under 2 KB each: glibc clears a longer one with rep stosb */
-        memset(b, 0, offsetof(ShapanTeam, plants));
-        memset(b->arrivals, 0, offsetof(ShapanTeam, lines) - offsetof(ShapanTeam, arrivals));
-    }
+    if (b)
+        board_clear(b);
     return b;
 }
 

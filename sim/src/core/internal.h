@@ -16,8 +16,12 @@ typedef struct {
     int n, cap;
     int mixed; /* entries whose prefix is computed: the hash extends it (journal_digest) */
     /* account balances per booking year, kept with the entries (statements read them;
-     * shapan_world_verify recomputes them from the entries) */
+     * shapan_world_verify recomputes them from the entries), their sum over the years,
+     * and a year above which every row is zero: a balance up to a year is the total
+     * less the few rows after it (journal_upto) */
     int64_t sums[JOURNAL_YEARS][SHAPAN_ACC_COUNT];
+    int64_t total[SHAPAN_ACC_COUNT];
+    int top;
 } Journal;
 /* Cuts the journal back to its first n entries (undo) and recomputes the sums. */
 void journal_cut(Journal *j, int n);
@@ -25,8 +29,16 @@ void journal_cut(Journal *j, int n);
  * last call and keeps them: a world is hashed from one thread at a time, like every
  * other call on it; unhashed games (a tournament's) never compute them. */
 uint64_t journal_digest(Journal *j);
+/* +1 for debit-normal accounts, -1 for credit-normal ones (finance/ledger.c). */
+extern const int8_t ledger_sign[SHAPAN_ACC_COUNT];
 /* Adds one entry's debit and credit to a balance array (signs per account kind). */
-void ledger_add(int64_t out[SHAPAN_ACC_COUNT], const ShapanEntry *e);
+static inline void ledger_add(int64_t out[SHAPAN_ACC_COUNT], const ShapanEntry *e)
+{
+    out[e->debit] += ledger_sign[e->debit] * e->amount;
+    out[e->credit] -= ledger_sign[e->credit] * e->amount;
+}
+/* The journal's balances of the years up to `year` (none for a year below 0). */
+void journal_upto(const Journal *j, int year, int64_t out[SHAPAN_ACC_COUNT]);
 /* Digest of one more entry on top of the digest of the entries before it. */
 uint64_t journal_mix(uint64_t prev, const ShapanEntry *e);
 
@@ -216,7 +228,16 @@ ShapanErrorCode meet_check(const ShapanWorld *w, const ShapanCommand *cmd, Shapa
 void meet_apply(ShapanWorld *w, const ShapanCommand *cmd, const Ctx *ads_ctx);
 /* Moves the meeting on as far as it can (start, close cells, open/resolve bid
  * groups, end).  Called after every accepted command, with its team (0-based). */
-void meet_progress(ShapanWorld *w, int ti);
+void meet_progress_any(ShapanWorld *w, int ti);
+/* The same, inline for the common case: no meeting running and the command's team
+ * live and not yet in the meeting (every team must be, for it to start). */
+static inline void meet_progress(ShapanWorld *w, int ti)
+{
+    if (w->meet_phase == MEET_NONE && !w->teams[ti]->bankrupt &&
+        w->teams[ti]->stage != SHAPAN_STAGE_MEETING)
+        return;
+    meet_progress_any(w, ti);
+}
 /* A team left the game: take it out of the meeting. */
 void meet_drop_team(ShapanWorld *w, int ti);
 
@@ -226,6 +247,8 @@ void world_clear_all_undo(ShapanWorld *w);
 ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n);
 
 /* ---- boards (core/board.c) ---- */
+/* Zeroes a board up to its lists (nothing reads a list past its count). */
+void board_clear(ShapanTeam *b);
 /* A board of the pool: one given back, or a new one zero up to its lists (the rest
  * undefined); NULL when out of memory. */
 ShapanTeam *board_take(BoardPool *p);
