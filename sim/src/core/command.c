@@ -223,6 +223,10 @@ _Static_assert(0 KEY_FIELDS(KEY_SIZE) == 68 && KEY_ARRAYS_FROM == 72,
 
 static void key_copy(ShapanCommand *k, const ShapanCommand *c)
 {
+    k->type = c->type;
+    k->team = c->team;
+    if (specs[c->type].no_fields) /* nothing else is compared (key_same) */
+        return;
 #define KEY_COPY(f) k->f = c->f;
     KEY_FIELDS(KEY_COPY)
 #undef KEY_COPY
