@@ -363,7 +363,7 @@ static void test_board_copy_rows(void **state)
     src->plants[1] = (ShapanPlant){.type = 1, .status = SHAPAN_PLANT_RENTED, .rent_aq = 8};
     src->nheld = 1;
     src->held[0] = (ShapanHeld){.order = 12, .delivery = 3, .term = 2, .price = 95};
-    board_copy(old, src);
+    board_copy(old, src, SHAPAN_MAX_MARKETS);
     /* the fixed fields, the counts and the plants (one span), the used part of held */
     assert_int_equal(old->equity_closed, 640);
     assert_int_equal(old->bid_wins, 2);
@@ -383,7 +383,7 @@ static void test_board_copy_rows(void **state)
     ShapanTeam *fresh = board_take(&pool);
     assert_non_null(fresh);
     assert_int_equal(fresh->recv[0], 0);
-    board_copy(fresh, src);
+    board_copy(fresh, src, SHAPAN_MAX_MARKETS);
     assert_memory_equal(fresh->arrivals, src->arrivals, sizeof src->arrivals);
     assert_memory_equal(fresh->recv, src->recv, sizeof src->recv);
     assert_int_equal(fresh->arrivals[14][1], 15);

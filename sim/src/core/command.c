@@ -93,7 +93,7 @@ static Ctx *scratch_ctx(const ShapanWorld *w, int ti, ShapanError *err)
         shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
         return NULL;
     }
-    board_copy(s->board, w->teams[ti]);
+    board_copy(s->board, w->teams[ti], w->sc->nmarkets);
     ctx_init(&s->ctx, w, ti, s->board, err);
     return &s->ctx;
 }

@@ -258,14 +258,16 @@ void board_give(BoardPool *p, ShapanTeam *b);
  * (one for a command at S6, booked in the next quarter, + 4: the longest lead time,
  * receivable term and plant sale receivable; the loader and the bid check bound them). */
 #define BOARD_AHEAD 5
-/* *dst = *src for every purpose: the fields, the used part of each list (plants,
- * lines, loans, held orders) and the rows of arrivals and recv from the earlier
- * board's quarter to BOARD_AHEAD past the later one's.  Nothing reads a list past its
- * count: an element is written whole when a list grows (about 60% of the bytes of a
- * board in play).  Every row outside that window is zero in both boards: a board of
- * a past quarter was emptied at its S2 and S4 and none is written further ahead
- * (asserted in builds with assertions; dst must be a board or from board_take). */
-void board_copy(ShapanTeam *dst, const ShapanTeam *src);
+/* *dst = *src for every purpose: the fields, the ads of the first nmarkets markets (in
+ * the boards of a world whose scenario has that many the other rows are zero), the
+ * used part of each list (plants, lines, loans, held orders) and the rows of arrivals
+ * and recv from the earlier board's quarter to BOARD_AHEAD past the later one's.
+ * Nothing reads a list past its count: an element is written whole when a list grows
+ * (about 60% of the bytes of a board in play).  Every row outside that window is zero
+ * in both boards: a board of a past quarter was emptied at its S2 and S4 and none is
+ * written further ahead (asserted in builds with assertions; dst must be a board or
+ * from board_take). */
+void board_copy(ShapanTeam *dst, const ShapanTeam *src, int nmarkets);
 /* Board b after it changed in place: b itself, or, in builds whose pool doesn't recycle
  * (ASan, -DPOOL_RECYCLES=0), a new copy of it, b freed, so that a board pointer kept
  * across an apply is still reported (b itself too when out of memory). */
