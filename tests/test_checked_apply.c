@@ -241,6 +241,68 @@ static void test_refused_apply_changes_nothing(void **state)
     assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
 }
 
+/* A `next` whose step writes few spans of the board runs on the team's own board
+ * (turn_next_spans): a check leaves it byte for byte as it was, kept or refused, and
+ * its apply (kept or not, other commands in between or not) makes the same world as
+ * an unchecked apply. */
+static void test_next_in_place(void **state)
+{
+    Twins *tw = *state;
+    ShapanWorld *a = tw->a, *b = tw->b;
+    const char *next = "{'cmd':'next','team':1}";
+    ShapanTeam *was = malloc(sizeof *was);
+    assert_non_null(was);
+    /* refused: the admin fee at S6 can't be paid (cash set by hand in both worlds,
+     * then set back) */
+    TU_GOTO(a, 1, 1, 1, S5);
+    TU_GOTO(b, 1, 1, 1, S5);
+    ShapanTeam *t = a->teams[0];
+    int64_t cash = t->cash;
+    a->teams[0]->cash = b->teams[0]->cash = 3;
+    *was = *t;
+    uint64_t h = shapan_world_hash(a);
+    int32_t seq = shapan_world_seq(a);
+    assert_int_equal(check(a, next), SHAPAN_E_CASH);
+    assert_false(kept(a));
+    assert_memory_equal(t, was, sizeof *was); /* every byte, not only the used ones */
+    assert_int_equal(apply(a, next), SHAPAN_E_CASH);
+    assert_int_equal(apply(b, next), SHAPAN_E_CASH);
+    assert_memory_equal(t, was, sizeof *was);
+    assert_int_equal(shapan_world_hash(a), h);
+    assert_int_equal(shapan_world_seq(a), seq);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+    a->teams[0]->cash = b->teams[0]->cash = cash;
+    /* accepted: materials arriving later in the year, a rented plant's rent renewed */
+    both(a, b, "{'cmd':'order_materials','team':1,'items':{'R1':2,'R2':1}}");
+    TU_GOTO(a, 1, 1, 2, S3);
+    TU_GOTO(b, 1, 1, 2, S3);
+    both(a, b, RENT_SMALL);
+    int in_place = 0;
+    for (int step = 0; step < 30 && tu_stage(a, 1) != YS; step++) {
+        t = a->teams[0];
+        BoardSpan sp[TURN_SPANS_MAX];
+        bool light = turn_next_spans(t, sp) > 0;
+        *was = *t;
+        h = shapan_world_hash(a);
+        assert_int_equal(check(a, next), SHAPAN_OK);
+        assert_true(kept(a));
+        assert_int_equal(a->scratch->in_place, light);
+        in_place += light;
+        assert_ptr_equal(a->teams[0], t);
+        assert_memory_equal(t, was, sizeof *was);
+        assert_int_equal(shapan_world_hash(a), h);
+        if (step % 3 == 1) /* another team's command in between: run again */
+            both(a, b, "{'cmd':'next','team':2}");
+        both(a, b, next);
+        assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+    }
+    assert_true(in_place >= 10);
+    assert_true(tu_team(a, 1)->materials[0] + tu_team(a, 1)->materials[1] > 0); /* arrived */
+    ShapanError e = {0};
+    assert_int_equal(shapan_world_verify(a, &e), SHAPAN_OK);
+    free(was);
+}
+
 /* The ledger's digest is computed when a hash asks for it: hashed between the
  * commands or only at the end, across an undo that cuts the ledger back, it is the
  * running digest of every entry. */
@@ -301,7 +363,7 @@ static void test_board_copy_rows(void **state)
     src->plants[1] = (ShapanPlant){.type = 1, .status = SHAPAN_PLANT_RENTED, .rent_aq = 8};
     src->nheld = 1;
     src->held[0] = (ShapanHeld){.order = 12, .delivery = 3, .term = 2, .price = 95};
-    board_copy(old, src);
+    board_copy(old, src, SHAPAN_MAX_MARKETS);
     /* the fixed fields, the counts and the plants (one span), the used part of held */
     assert_int_equal(old->equity_closed, 640);
     assert_int_equal(old->bid_wins, 2);
@@ -321,7 +383,7 @@ static void test_board_copy_rows(void **state)
     ShapanTeam *fresh = board_take(&pool);
     assert_non_null(fresh);
     assert_int_equal(fresh->recv[0], 0);
-    board_copy(fresh, src);
+    board_copy(fresh, src, SHAPAN_MAX_MARKETS);
     assert_memory_equal(fresh->arrivals, src->arrivals, sizeof src->arrivals);
     assert_memory_equal(fresh->recv, src->recv, sizeof src->recv);
     assert_int_equal(fresh->arrivals[14][1], 15);
@@ -343,6 +405,7 @@ int main(void)
         cmocka_unit_test_setup_teardown(test_refused_apply_changes_nothing, twins_setup,
                                         twins_teardown),
         cmocka_unit_test_setup_teardown(test_ledger_digest_after_undo, twins_setup, twins_teardown),
+        cmocka_unit_test_setup_teardown(test_next_in_place, twins_setup, twins_teardown),
         cmocka_unit_test(test_board_copy_rows),
     };
     return cmocka_run_group_tests(tests, tu_setup_no_orders, tu_teardown_scenario);

@@ -73,9 +73,10 @@ typedef struct {
 } ShapanCommand;
 
 /* Pure: would `c` be accepted now?  Never changes the world's state (its hash,
- * views and statements).  It runs in the world's scratch, so calls on one world
- * must not overlap (one thread at a time); an accepted check is kept there, and an
- * apply of the same command right after it costs no second run. */
+ * views and statements) once it returns.  It runs in the world's scratch (a `next`
+ * on the team's own board, put back before it returns), so calls on one world must
+ * not overlap, views included (one thread at a time); an accepted check is kept
+ * there, and an apply of the same command right after it costs no second run. */
 ShapanErrorCode shapan_cmd_check(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err);
 /* Applies `c` if it is accepted; a rejected command changes nothing.  The
  * accepted command gets seq = shapan_world_seq(w) before the call. */

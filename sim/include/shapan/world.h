@@ -111,10 +111,10 @@ typedef struct {
 
 /* One team's board: plain data; the world keeps each board by pointer (a command
  * runs on a copy that replaces it; undo snapshots are the replaced boards).  The
- * order of the fields is the copy's: every fixed field and the small plants list
- * first (one span), then the quarter rows and the lists, of which a copy takes only
- * the part in use (core/board.c).  The hash walks the fields by name, not in this
- * order. */
+ * order of the fields is the copy's: every fixed field, the small plants list and the
+ * ads first (one span, which ends at the last market the scenario has), then the
+ * quarter rows and the lists, of which a copy takes only the part in use
+ * (core/board.c).  The hash walks the fields by name, not in this order. */
 typedef struct {
     int8_t bankrupt;
     int8_t year, quarter, stage; /* position; stage is a ShapanStage */
@@ -136,14 +136,14 @@ typedef struct {
     int8_t iso_held[SHAPAN_MAX_ISOS];
     int8_t defaulted[SHAPAN_MAX_MARKETS]; /* revoked an order of this market this year */
     int8_t defaulted_prev[SHAPAN_MAX_MARKETS];
-    int32_t bid_wins;                                     /* bid orders won this year */
-    int64_t ads[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS]; /* this year's ads */
-    int64_t sales[SHAPAN_MAX_MARKETS];                    /* delivered revenue this year */
-    int64_t sales_prev[SHAPAN_MAX_MARKETS];               /* last year */
+    int32_t bid_wins;                       /* bid orders won this year */
+    int64_t sales[SHAPAN_MAX_MARKETS];      /* delivered revenue this year */
+    int64_t sales_prev[SHAPAN_MAX_MARKETS]; /* last year */
     int64_t tax_payable;
     int64_t loss_pool;     /* losses not yet offset against profit */
     int64_t equity_closed; /* equity at the end of closed_year (the loan cap's base) */
     ShapanPlant plants[SHAPAN_MAX_PLANTS]; /* 64 bytes: copied whole with the fields */
+    int64_t ads[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];        /* this year's ads */
     int32_t arrivals[SHAPAN_MAX_QUARTERS][SHAPAN_MAX_MATERIALS]; /* ordered, arriving at S2 */
     int64_t recv[SHAPAN_MAX_QUARTERS];                           /* receivables by due quarter */
     ShapanLine lines[SHAPAN_MAX_LINES];

@@ -24,17 +24,21 @@
 #define POOL_RECYCLES 1
 #endif
 
+void board_clear(ShapanTeam *b)
+{
+    /* in two spans of under 2 KB each: glibc clears a longer one with rep stosb */
+    memset(b, 0, offsetof(ShapanTeam, arrivals));
+    memset(b->arrivals, 0, offsetof(ShapanTeam, lines) - offsetof(ShapanTeam, arrivals));
+}
+
 /* A new board, zero up to its lists: board_copy skips the rows of arrivals and recv
  * outside both boards' windows (from their position), so they must be zero in the
  * destination too. */
 static ShapanTeam *board_new(void)
 {
     ShapanTeam *b = malloc(sizeof *b);
-    if (b) {
-        /* in two spans of under 2 KB each: glibc clears a longer one with rep stosb */
-        memset(b, 0, offsetof(ShapanTeam, plants));
-        memset(b->arrivals, 0, offsetof(ShapanTeam, lines) - offsetof(ShapanTeam, arrivals));
-    }
+    if (b)
+        board_clear(b);
     return b;
 }
 
@@ -74,8 +78,9 @@ Scratch *scratch_create(void)
     Scratch *s = malloc(sizeof *s); /* the ctx's 15 KB entry buffer needs no zeroing */
     if (s) {
         s->pool = (BoardPool){0};
+        s->board = NULL;
         s->ctx.t = NULL;
-        s->valid = false;
+        s->valid = s->in_place = false;
     }
     return s;
 }
@@ -84,7 +89,7 @@ void scratch_destroy(Scratch *s)
 {
     if (!s)
         return;
-    free(s->ctx.t);
+    free(s->board);
     for (int i = 0; i < s->pool.n; i++)
         free(s->pool.free[i]);
     free(s->pool.free);
@@ -136,7 +141,19 @@ static bool rows_zero_outside(const ShapanTeam *b, int lo, int hi)
 }
 #endif
 
-void board_copy(ShapanTeam *dst, const ShapanTeam *src)
+#ifndef NDEBUG
+/* The rows of b's ads from market m on are zero. */
+static bool ads_zero_from(const ShapanTeam *b, int m)
+{
+    for (; m < SHAPAN_MAX_MARKETS; m++)
+        for (int p = 0; p < SHAPAN_MAX_PRODUCTS; p++)
+            if (b->ads[m][p])
+                return false;
+    return true;
+}
+#endif
+
+void board_copy(ShapanTeam *dst, const ShapanTeam *src, int nmarkets)
 {
     /* the rows either board may hold non-zero; outside them both are zero */
     int lo = rows_lo(src), hi = rows_hi(src);
@@ -145,8 +162,11 @@ void board_copy(ShapanTeam *dst, const ShapanTeam *src)
     hi = dhi > hi ? dhi : hi;
     assert(rows_zero_outside(src, rows_lo(src), rows_hi(src)));
     assert(rows_zero_outside(dst, dlo, dhi));
-    /* the fields, counts included, and the plants, whole: one span (world.h) */
-    copy_span(dst, src, 0, AT(arrivals));
+    /* the fields, counts included, the plants, whole, and the ads of the scenario's
+     * markets: one span (world.h; an ad is only ever set for one of them) */
+    assert(nmarkets >= 0 && nmarkets <= SHAPAN_MAX_MARKETS);
+    assert(ads_zero_from(src, nmarkets) && ads_zero_from(dst, nmarkets));
+    copy_span(dst, src, 0, AT(ads) + sizeof src->ads[0] * (size_t)nmarkets);
     if (lo < hi) {
         size_t a = AT(arrivals) + sizeof src->arrivals[0] * (size_t)lo;
         copy_span(dst, src, a, a + sizeof src->arrivals[0] * (size_t)(hi - lo));
@@ -157,3 +177,28 @@ void board_copy(ShapanTeam *dst, const ShapanTeam *src)
     copy_span(dst, src, AT(loans), USED(loans, nloans));
     copy_span(dst, src, AT(held), USED(held, nheld));
 }
+
+ShapanTeam *board_moved(BoardPool *p, ShapanTeam *b)
+{
+    if (POOL_RECYCLES)
+        return b;
+    ShapanTeam *n = board_take(p);
+    if (!n)
+        return b;
+    board_copy(n, b, SHAPAN_MAX_MARKETS);
+    board_give(p, b);
+    return n;
+}
+
+#ifndef NDEBUG
+bool board_same(const ShapanTeam *a, const ShapanTeam *b)
+{
+    const ShapanTeam *src = a; /* for USED */
+    if (a->nlines != b->nlines || a->nloans != b->nloans || a->nheld != b->nheld)
+        return false;
+    return !memcmp(a, b, AT(lines)) &&
+           !memcmp(a->lines, b->lines, USED(lines, nlines) - AT(lines)) &&
+           !memcmp(a->loans, b->loans, USED(loans, nloans) - AT(loans)) &&
+           !memcmp(a->held, b->held, USED(held, nheld) - AT(held));
+}
+#endif

@@ -1,4 +1,5 @@
 /* The command table: one pure check and one apply per command (STYLE.md habit 2). */
+#include <assert.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -16,42 +17,43 @@ typedef struct {
     CmdKind kind;
     TeamHandler handler;
     bool undoable;
-    bool arrays; /* the handler reads slots or items: they are part of the kept run's key */
+    bool arrays;    /* the handler reads slots or items: they are part of the kept run's key */
+    bool no_fields; /* the handler reads no field but the type and the team: nor does the key */
 } CmdSpec;
 
 static const CmdSpec specs[SHAPAN_CMD_COUNT] = {
-    [SHAPAN_CMD_ADS] = {KIND_MEETING, NULL, false, false},
-    [SHAPAN_CMD_PICK] = {KIND_MEETING, NULL, false, false},
-    [SHAPAN_CMD_PASS] = {KIND_MEETING, NULL, false, false},
-    [SHAPAN_CMD_BID] = {KIND_MEETING, NULL, false, false},
-    [SHAPAN_CMD_DECLINE] = {KIND_MEETING, NULL, false, false},
-    [SHAPAN_CMD_LONG_LOAN] = {KIND_TEAM, team_long_loan, true, false},
-    [SHAPAN_CMD_SHORT_LOAN] = {KIND_TEAM, team_short_loan, true, false},
-    [SHAPAN_CMD_ORDER_MATERIALS] = {KIND_TEAM, team_order_materials, true, true},
-    [SHAPAN_CMD_BUY_PLANT] = {KIND_TEAM, team_buy_plant, true, false},
-    [SHAPAN_CMD_RENT_PLANT] = {KIND_TEAM, team_rent_plant, true, false},
-    [SHAPAN_CMD_BUILD_LINE] = {KIND_TEAM, team_build_line, true, false},
-    [SHAPAN_CMD_INVEST_LINE] = {KIND_TEAM, team_invest_line, true, false},
-    [SHAPAN_CMD_CONVERT_LINE] = {KIND_TEAM, team_convert_line, true, false},
-    [SHAPAN_CMD_SELL_LINE] = {KIND_TEAM, team_sell_line, true, false},
-    [SHAPAN_CMD_PRODUCE] = {KIND_TEAM, team_produce, true, false},
-    [SHAPAN_CMD_DELIVER] = {KIND_TEAM, team_deliver, true, false},
-    [SHAPAN_CMD_DEVELOP_PRODUCT] = {KIND_TEAM, team_develop_product, true, false},
-    [SHAPAN_CMD_SELL_PLANT] = {KIND_TEAM, team_sell_plant, true, false},
-    [SHAPAN_CMD_RENT_TO_BUY] = {KIND_TEAM, team_rent_to_buy, true, false},
-    [SHAPAN_CMD_RETURN_PLANT] = {KIND_TEAM, team_return_plant, true, false},
-    [SHAPAN_CMD_DEVELOP_MARKET] = {KIND_TEAM, team_develop_market, true, false},
-    [SHAPAN_CMD_DEVELOP_ISO] = {KIND_TEAM, team_develop_iso, true, false},
-    [SHAPAN_CMD_DISCOUNT] = {KIND_TEAM, team_discount, true, true},
-    [SHAPAN_CMD_DISCOUNT_PLANT] = {KIND_TEAM, team_discount_plant, true, false},
-    [SHAPAN_CMD_EMERGENCY_BUY] = {KIND_TEAM, team_emergency_buy, true, true},
-    [SHAPAN_CMD_SELL_INVENTORY] = {KIND_TEAM, team_sell_inventory, true, true},
-    [SHAPAN_CMD_SPY] = {KIND_TEAM, team_spy, false, false},
-    [SHAPAN_CMD_NEXT] = {KIND_TEAM, turn_next, false, false},
-    [SHAPAN_CMD_END_QUARTER] = {KIND_TEAM, turn_end_quarter, false, false},
-    [SHAPAN_CMD_UNDO] = {KIND_UNDO, NULL, false, false},
-    [SHAPAN_CMD_CONCEDE] = {KIND_CONCEDE, NULL, false, false},
-    [SHAPAN_CMD_FORCE_END_QUARTER] = {KIND_TEAM, turn_end_quarter, false, false},
+    [SHAPAN_CMD_ADS] = {KIND_MEETING, NULL, false, false, false},
+    [SHAPAN_CMD_PICK] = {KIND_MEETING, NULL, false, false, false},
+    [SHAPAN_CMD_PASS] = {KIND_MEETING, NULL, false, false, false},
+    [SHAPAN_CMD_BID] = {KIND_MEETING, NULL, false, false, false},
+    [SHAPAN_CMD_DECLINE] = {KIND_MEETING, NULL, false, false, false},
+    [SHAPAN_CMD_LONG_LOAN] = {KIND_TEAM, team_long_loan, true, false, false},
+    [SHAPAN_CMD_SHORT_LOAN] = {KIND_TEAM, team_short_loan, true, false, false},
+    [SHAPAN_CMD_ORDER_MATERIALS] = {KIND_TEAM, team_order_materials, true, true, false},
+    [SHAPAN_CMD_BUY_PLANT] = {KIND_TEAM, team_buy_plant, true, false, false},
+    [SHAPAN_CMD_RENT_PLANT] = {KIND_TEAM, team_rent_plant, true, false, false},
+    [SHAPAN_CMD_BUILD_LINE] = {KIND_TEAM, team_build_line, true, false, false},
+    [SHAPAN_CMD_INVEST_LINE] = {KIND_TEAM, team_invest_line, true, false, false},
+    [SHAPAN_CMD_CONVERT_LINE] = {KIND_TEAM, team_convert_line, true, false, false},
+    [SHAPAN_CMD_SELL_LINE] = {KIND_TEAM, team_sell_line, true, false, false},
+    [SHAPAN_CMD_PRODUCE] = {KIND_TEAM, team_produce, true, false, false},
+    [SHAPAN_CMD_DELIVER] = {KIND_TEAM, team_deliver, true, false, false},
+    [SHAPAN_CMD_DEVELOP_PRODUCT] = {KIND_TEAM, team_develop_product, true, false, false},
+    [SHAPAN_CMD_SELL_PLANT] = {KIND_TEAM, team_sell_plant, true, false, false},
+    [SHAPAN_CMD_RENT_TO_BUY] = {KIND_TEAM, team_rent_to_buy, true, false, false},
+    [SHAPAN_CMD_RETURN_PLANT] = {KIND_TEAM, team_return_plant, true, false, false},
+    [SHAPAN_CMD_DEVELOP_MARKET] = {KIND_TEAM, team_develop_market, true, false, false},
+    [SHAPAN_CMD_DEVELOP_ISO] = {KIND_TEAM, team_develop_iso, true, false, false},
+    [SHAPAN_CMD_DISCOUNT] = {KIND_TEAM, team_discount, true, true, false},
+    [SHAPAN_CMD_DISCOUNT_PLANT] = {KIND_TEAM, team_discount_plant, true, false, false},
+    [SHAPAN_CMD_EMERGENCY_BUY] = {KIND_TEAM, team_emergency_buy, true, true, false},
+    [SHAPAN_CMD_SELL_INVENTORY] = {KIND_TEAM, team_sell_inventory, true, true, false},
+    [SHAPAN_CMD_SPY] = {KIND_TEAM, team_spy, false, false, false},
+    [SHAPAN_CMD_NEXT] = {KIND_TEAM, turn_next, false, false, true},
+    [SHAPAN_CMD_END_QUARTER] = {KIND_TEAM, turn_end_quarter, false, false, true},
+    [SHAPAN_CMD_UNDO] = {KIND_UNDO, NULL, false, false, false},
+    [SHAPAN_CMD_CONCEDE] = {KIND_CONCEDE, NULL, false, false, false},
+    [SHAPAN_CMD_FORCE_END_QUARTER] = {KIND_TEAM, turn_end_quarter, false, false, false},
 };
 
 /* Checks that apply to every command: the team exists, plays, the game goes on. */
@@ -87,13 +89,108 @@ static Ctx *scratch_ctx(const ShapanWorld *w, int ti, ShapanError *err)
 {
     Scratch *s = w->scratch;
     s->valid = false;
-    if (!s->ctx.t && !(s->ctx.t = board_take(&s->pool))) {
+    if (!s->board && !(s->board = board_take(&s->pool))) {
         shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
         return NULL;
     }
-    board_copy(s->ctx.t, w->teams[ti]);
-    ctx_init(&s->ctx, w, ti, s->ctx.t, err);
+    board_copy(s->board, w->teams[ti], w->sc->nmarkets);
+    ctx_init(&s->ctx, w, ti, s->board, err);
     return &s->ctx;
+}
+
+#ifndef NDEBUG
+/* The in-place run of `next` on the team's board (now the board after it; `before`
+ * as it was) made the same board and ledger entries as a run on a copy. */
+static bool same_as_copy_run(const ShapanWorld *w, const ShapanCommand *c, ShapanErrorCode rc,
+                             const ShapanTeam *before)
+{
+    const Ctx *x = &w->scratch->ctx;
+    ShapanTeam *b = malloc(sizeof *b);
+    Ctx *y = malloc(sizeof *y);
+    if (!b || !y) {
+        free(b);
+        free(y);
+        return true; /* nothing to compare with */
+    }
+    *b = *before;
+    ctx_init(y, w, x->ti, b, NULL);
+    bool same = turn_next(y, c) == rc;
+    if (same && rc == SHAPAN_OK)
+        same = board_same(b, x->t) && y->nbuf == x->nbuf;
+    for (int i = 0; same && rc == SHAPAN_OK && i < y->nbuf; i++) {
+        const ShapanEntry *e = &x->buf[i], *f = &y->buf[i]; /* field by field: padding */
+        same = e->year == f->year && e->quarter == f->quarter && e->stage == f->stage &&
+               e->debit == f->debit && e->credit == f->credit && e->detail == f->detail &&
+               e->seq == f->seq && e->amount == f->amount;
+    }
+    free(b);
+    free(y);
+    return same;
+}
+#endif
+
+/* The scratch's spans of board b (turn_next_spans): to `saved`, from it, and
+ * exchanged with it.  Each span is one of a few lengths, each moved as a constant
+ * size (a few register moves, not a call of memcpy). */
+enum { SPANS_SAVE, SPANS_LOAD, SPANS_SWAP };
+static inline void span_move(unsigned char *p, unsigned char *saved, int how, size_t len)
+{
+    unsigned char x[64];
+    if (how == SPANS_SAVE) {
+        memcpy(saved, p, len);
+    } else if (how == SPANS_LOAD) {
+        memcpy(p, saved, len);
+    } else {
+        memcpy(x, p, len);
+        memcpy(p, saved, len);
+        memcpy(saved, x, len);
+    }
+}
+
+static void spans_move(const Scratch *s, ShapanTeam *b, unsigned char *saved, int how)
+{
+    for (int i = 0; i < s->nspans; i++) {
+        unsigned char *p = (unsigned char *)b + s->spans[i].off;
+        size_t len = s->spans[i].len;
+        switch (len) {
+        case 8: span_move(p, saved, how, 8); break;
+        case 32: span_move(p, saved, how, 32); break;
+        case 64: span_move(p, saved, how, 64); break;
+        default: assert(0 && "turn_next_spans: a span of another length"); break;
+        }
+        saved += len;
+    }
+}
+
+/* Runs a `next` of the team in place on its board, the spans it may write (the
+ * scratch's, n of them: turn_next_spans) saved first: the board is left as the step
+ * made it (the scratch's ctx holds its entries), or as it was when it is refused. */
+static ShapanErrorCode next_in_place(const ShapanWorld *w, const ShapanCommand *c, int n,
+                                     ShapanError *err)
+{
+    Scratch *s = w->scratch;
+    int ti = c->team - 1;
+    ShapanTeam *t = w->teams[ti];
+    s->valid = false;
+    s->nspans = n;
+    spans_move(s, t, s->saved, SPANS_SAVE);
+#ifndef NDEBUG
+    ShapanTeam *before = malloc(sizeof *before);
+    if (before)
+        *before = *t;
+#endif
+    ctx_init(&s->ctx, w, ti, t, err);
+    ShapanErrorCode rc = turn_next(&s->ctx, c);
+#ifndef NDEBUG
+    assert(!before || same_as_copy_run(w, c, rc, before));
+#endif
+    if (rc)
+        spans_move(s, t, s->saved, SPANS_LOAD);
+#ifndef NDEBUG
+    assert(rc == SHAPAN_OK || !before || !memcmp(before, t, sizeof *t));
+    free(before);
+#endif
+    return rc;
 }
 
 /* Runs a team command in the scratch. */
@@ -126,6 +223,10 @@ _Static_assert(0 KEY_FIELDS(KEY_SIZE) == 68 && KEY_ARRAYS_FROM == 72,
 
 static void key_copy(ShapanCommand *k, const ShapanCommand *c)
 {
+    k->type = c->type;
+    k->team = c->team;
+    if (specs[c->type].no_fields) /* nothing else is compared (key_same) */
+        return;
 #define KEY_COPY(f) k->f = c->f;
     KEY_FIELDS(KEY_COPY)
 #undef KEY_COPY
@@ -136,6 +237,10 @@ static void key_copy(ShapanCommand *k, const ShapanCommand *c)
 /* k is a key_copy; c any command. */
 static bool key_same(const ShapanCommand *k, const ShapanCommand *c)
 {
+    if (k->type != c->type || k->team != c->team)
+        return false;
+    if (specs[c->type].no_fields) /* `next`, end_quarter: half the commands */
+        return true;
 #define KEY_DIFFERS(f) k->f != c->f ||
     if (KEY_FIELDS(KEY_DIFFERS) false)
         return false;
@@ -148,10 +253,15 @@ static bool key_same(const ShapanCommand *k, const ShapanCommand *c)
 /* An accepted check's run stays in the scratch for an apply of the same command. */
 static ShapanErrorCode check_team(const ShapanWorld *w, const ShapanCommand *c, ShapanError *err)
 {
-    ShapanErrorCode rc = run_team(w, c, err);
+    Scratch *s = w->scratch;
+    /* (the spans of the kept run are overwritten: the run below ends it anyway) */
+    int n = c->type == SHAPAN_CMD_NEXT ? turn_next_spans(w->teams[c->team - 1], s->spans) : 0;
+    ShapanErrorCode rc = n ? next_in_place(w, c, n, err) : run_team(w, c, err);
     if (rc == SHAPAN_OK) {
-        Scratch *s = w->scratch;
+        if (n) /* the board as it was; `saved` keeps the spans as the step made them */
+            spans_move(s, w->teams[c->team - 1], s->saved, SPANS_SWAP);
         s->valid = true;
+        s->in_place = n > 0;
         s->seq = w->seq;
         key_copy(&s->cmd, c);
     }
@@ -204,8 +314,8 @@ static ShapanErrorCode undo_reserve(ShapanWorld *w, int ti)
 static ShapanTeam *install_scratch(ShapanWorld *w, int ti)
 {
     ShapanTeam *old = w->teams[ti];
-    w->teams[ti] = w->scratch->ctx.t;
-    w->scratch->ctx.t = NULL;
+    w->teams[ti] = w->scratch->board;
+    w->scratch->board = NULL;
     return old;
 }
 
@@ -238,6 +348,48 @@ static void commit_team(ShapanWorld *w, const ShapanCommand *c, bool undoable)
         world_clear_undo(w, ti);
     if (!undoable)
         board_give(&w->scratch->pool, before);
+}
+
+/* Commits a `next` run in place on team ti's board: only its entries join the
+ * journal; the board stays (or moves: board_moved).  No such run starts at S6
+ * (turn_next_spans), so it crosses the S6 barrier when it ends there. */
+static void commit_in_place(ShapanWorld *w, int ti)
+{
+    const Ctx *x = &w->scratch->ctx;
+    ShapanTeam *t = w->teams[ti] = board_moved(&w->scratch->pool, w->teams[ti]);
+    journal_append(&w->journal[ti], x->buf, x->nbuf);
+    if (t->stage == SHAPAN_STAGE_S6 || t->bankrupt)
+        world_clear_undo(w, ti);
+}
+
+/* A team command through the scratch: the kept run of its check, or a new run. */
+static ShapanErrorCode apply_team(ShapanWorld *w, const ShapanCommand *c, bool checked,
+                                  ShapanError *err)
+{
+    int ti = c->team - 1;
+    Scratch *s = w->scratch;
+    ShapanErrorCode rc;
+    int n = 0; /* (unchecked: the spans of a kept run are overwritten, as the run ends it) */
+    if (checked ? s->in_place
+                : c->type == SHAPAN_CMD_NEXT && (n = turn_next_spans(w->teams[ti], s->spans))) {
+        assert(w->teams[ti]->stage != SHAPAN_STAGE_S6);
+        if (checked)
+            spans_move(s, w->teams[ti], s->saved, SPANS_LOAD);
+        else if ((rc = next_in_place(w, c, n, err)))
+            return rc;
+        s->ctx.err = err;
+        commit_in_place(w, ti);
+        return SHAPAN_OK;
+    }
+    bool undoable = specs[c->type].undoable;
+    if (undoable && undo_reserve(w, ti) != SHAPAN_OK)
+        return shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
+    /* a kept run was made with the check's err, which may be gone */
+    if (!checked && (rc = run_team(w, c, err)))
+        return rc;
+    s->ctx.err = err;
+    commit_team(w, c, undoable);
+    return SHAPAN_OK;
 }
 
 static void concede(ShapanWorld *w, int ti)
@@ -290,17 +442,10 @@ ShapanErrorCode shapan_cmd_apply(ShapanWorld *w, const ShapanCommand *c, ShapanE
         break;
     }
     case KIND_CONCEDE: concede(w, ti); break;
-    case KIND_TEAM: {
-        bool undoable = specs[c->type].undoable;
-        if (undoable && undo_reserve(w, ti) != SHAPAN_OK)
-            return shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
-        /* a kept run was made with the check's err, which may be gone */
-        if (!checked && (rc = run_team(w, c, err)))
+    case KIND_TEAM:
+        if ((rc = apply_team(w, c, checked, err)))
             return rc;
-        w->scratch->ctx.err = err;
-        commit_team(w, c, undoable);
         break;
-    }
     }
     w->scratch->valid = false; /* the world moves on: no kept run survives it */
     if (w->teams[ti]->bankrupt)

@@ -286,12 +286,21 @@ ShapanErrorCode shapan_world_verify(const ShapanWorld *w, ShapanError *err)
         const ShapanTeam *t = w->teams[ti];
         int64_t s[SHAPAN_ACC_COUNT];
         ledger_sums(w->journal[ti].e, w->journal[ti].n, NULL, 0, 1 << 14, -1, s);
-        /* the per-year sums statements read must be the entries' */
+        /* the per-year sums statements read must be the entries', their total too,
+         * and the rows above the journal's top zero */
+        for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
+            if (s[a] != w->journal[ti].total[a])
+                return shapan_error_set(err, SHAPAN_E_INTERNAL,
+                                        shapan_account_name((ShapanAccount)a),
+                                        "Team %d: the kept total of %s is %lld, the entries "
+                                        "give %lld.",
+                                        ti + 1, shapan_account_name((ShapanAccount)a),
+                                        (long long)w->journal[ti].total[a], (long long)s[a]);
         for (int y = 0; y < JOURNAL_YEARS; y++) {
             int64_t one[SHAPAN_ACC_COUNT];
             ledger_sums(w->journal[ti].e, w->journal[ti].n, NULL, 0, y, y, one);
             for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
-                if (one[a] != w->journal[ti].sums[y][a])
+                if (one[a] != w->journal[ti].sums[y][a] || (y > w->journal[ti].top && one[a] != 0))
                     return shapan_error_set(
                         err, SHAPAN_E_INTERNAL, shapan_account_name((ShapanAccount)a),
                         "Team %d: the kept sum of %s for year %d is %lld, the "

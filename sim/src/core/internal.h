@@ -16,8 +16,12 @@ typedef struct {
     int n, cap;
     int mixed; /* entries whose prefix is computed: the hash extends it (journal_digest) */
     /* account balances per booking year, kept with the entries (statements read them;
-     * shapan_world_verify recomputes them from the entries) */
+     * shapan_world_verify recomputes them from the entries), their sum over the years,
+     * and a year above which every row is zero: a balance up to a year is the total
+     * less the few rows after it (journal_upto) */
     int64_t sums[JOURNAL_YEARS][SHAPAN_ACC_COUNT];
+    int64_t total[SHAPAN_ACC_COUNT];
+    int top;
 } Journal;
 /* Cuts the journal back to its first n entries (undo) and recomputes the sums. */
 void journal_cut(Journal *j, int n);
@@ -25,8 +29,16 @@ void journal_cut(Journal *j, int n);
  * last call and keeps them: a world is hashed from one thread at a time, like every
  * other call on it; unhashed games (a tournament's) never compute them. */
 uint64_t journal_digest(Journal *j);
+/* +1 for debit-normal accounts, -1 for credit-normal ones (finance/ledger.c). */
+extern const int8_t ledger_sign[SHAPAN_ACC_COUNT];
 /* Adds one entry's debit and credit to a balance array (signs per account kind). */
-void ledger_add(int64_t out[SHAPAN_ACC_COUNT], const ShapanEntry *e);
+static inline void ledger_add(int64_t out[SHAPAN_ACC_COUNT], const ShapanEntry *e)
+{
+    out[e->debit] += ledger_sign[e->debit] * e->amount;
+    out[e->credit] -= ledger_sign[e->credit] * e->amount;
+}
+/* The journal's balances of the years up to `year` (none for a year below 0). */
+void journal_upto(const Journal *j, int year, int64_t out[SHAPAN_ACC_COUNT]);
 /* Digest of one more entry on top of the digest of the entries before it. */
 uint64_t journal_mix(uint64_t prev, const ShapanEntry *e);
 
@@ -70,16 +82,36 @@ typedef struct {
     int made;   /* boards this pool has allocated */
 } BoardPool;
 
+/* Bytes [off, off + len) of a board. */
+typedef struct {
+    uint16_t off, len;
+} BoardSpan;
+#define TURN_SPANS_MAX 3
+/* Room for the spans of one `next` (turn_next_spans): the position, counts and cash
+ * (32 bytes), and at most two spans of 64 bytes or less. */
+#define BOARD_SAVE_MAX 160
+
 /* The scratch of team commands, one per world, behind a pointer: shapan_cmd_check
  * (on a const world) runs there too.  An accepted check stays here (`valid`), so
  * that applying the same command for the same team at the same seq commits the
- * checked board instead of running the command again. */
+ * checked board instead of running the command again.
+ *
+ * A `next` whose step writes only a few spans of the board (turn_next_spans: every
+ * step but into S1, the year's end and the next year's start) runs on the team's own board
+ * instead of a copy: those spans are saved first and put back after a check (the
+ * board is then as it was, byte for byte), and an accepted check keeps the spans'
+ * new bytes for the apply (`in_place`). */
 typedef struct {
     BoardPool pool;
-    Ctx ctx;           /* the last run; ctx.t is owned here (or NULL) */
+    ShapanTeam *board; /* the copy a team command ran on (owned here, or NULL) */
+    Ctx ctx;           /* the last run: on `board`, or in place on the team's board */
     bool valid;        /* ctx holds the accepted check of `cmd` at `seq` */
+    bool in_place;     /* valid: a `next` run in place; `saved` holds the spans after it */
+    int nspans;
+    BoardSpan spans[TURN_SPANS_MAX];
     int32_t seq;       /* the world's seq when it was checked */
     ShapanCommand cmd; /* the checked command's key: the fields its type reads (command.c) */
+    _Alignas(8) unsigned char saved[BOARD_SAVE_MAX];
 } Scratch;
 
 struct ShapanWorld {
@@ -172,6 +204,12 @@ ShapanErrorCode team_spy(Ctx *c, const ShapanCommand *cmd);
 /* ---- stages (turn/stages.c) ---- */
 ShapanErrorCode turn_next(Ctx *c, const ShapanCommand *cmd);
 ShapanErrorCode turn_end_quarter(Ctx *c, const ShapanCommand *cmd);
+/* The spans of board t that a `next` from its position may write, when they are few:
+ * the count (1..TURN_SPANS_MAX; every span 8, 32 or 64 bytes long), or
+ * 0 for a step that may write more (into S1, the year's end, the next year's start).
+ * A write of step() outside them is a bug that the builds with assertions report
+ * (core/command.c compares with a run on a copy). */
+int turn_next_spans(const ShapanTeam *t, BoardSpan spans[TURN_SPANS_MAX]);
 /* Runs the entry steps of year_start of c->t.year (tax, interest, principal). */
 ShapanErrorCode turn_enter_year_start(Ctx *c);
 /* Marks the board bankrupt at (year, quarter) and revokes its open orders. */
@@ -190,7 +228,16 @@ ShapanErrorCode meet_check(const ShapanWorld *w, const ShapanCommand *cmd, Shapa
 void meet_apply(ShapanWorld *w, const ShapanCommand *cmd, const Ctx *ads_ctx);
 /* Moves the meeting on as far as it can (start, close cells, open/resolve bid
  * groups, end).  Called after every accepted command, with its team (0-based). */
-void meet_progress(ShapanWorld *w, int ti);
+void meet_progress_any(ShapanWorld *w, int ti);
+/* The same, inline for the common case: no meeting running and the command's team
+ * live and not yet in the meeting (every team must be, for it to start). */
+static inline void meet_progress(ShapanWorld *w, int ti)
+{
+    if (w->meet_phase == MEET_NONE && !w->teams[ti]->bankrupt &&
+        w->teams[ti]->stage != SHAPAN_STAGE_MEETING)
+        return;
+    meet_progress_any(w, ti);
+}
 /* A team left the game: take it out of the meeting. */
 void meet_drop_team(ShapanWorld *w, int ti);
 
@@ -200,6 +247,8 @@ void world_clear_all_undo(ShapanWorld *w);
 ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n);
 
 /* ---- boards (core/board.c) ---- */
+/* Zeroes a board up to its lists (nothing reads a list past its count). */
+void board_clear(ShapanTeam *b);
 /* A board of the pool: one given back, or a new one zero up to its lists (the rest
  * undefined); NULL when out of memory. */
 ShapanTeam *board_take(BoardPool *p);
@@ -209,14 +258,24 @@ void board_give(BoardPool *p, ShapanTeam *b);
  * (one for a command at S6, booked in the next quarter, + 4: the longest lead time,
  * receivable term and plant sale receivable; the loader and the bid check bound them). */
 #define BOARD_AHEAD 5
-/* *dst = *src for every purpose: the fields, the used part of each list (plants,
- * lines, loans, held orders) and the rows of arrivals and recv from the earlier
- * board's quarter to BOARD_AHEAD past the later one's.  Nothing reads a list past its
- * count: an element is written whole when a list grows (about 60% of the bytes of a
- * board in play).  Every row outside that window is zero in both boards: a board of
- * a past quarter was emptied at its S2 and S4 and none is written further ahead
- * (asserted in builds with assertions; dst must be a board or from board_take). */
-void board_copy(ShapanTeam *dst, const ShapanTeam *src);
+/* *dst = *src for every purpose: the fields, the ads of the first nmarkets markets (in
+ * the boards of a world whose scenario has that many the other rows are zero), the
+ * used part of each list (plants, lines, loans, held orders) and the rows of arrivals
+ * and recv from the earlier board's quarter to BOARD_AHEAD past the later one's.
+ * Nothing reads a list past its count: an element is written whole when a list grows
+ * (about 60% of the bytes of a board in play).  Every row outside that window is zero
+ * in both boards: a board of a past quarter was emptied at its S2 and S4 and none is
+ * written further ahead (asserted in builds with assertions; dst must be a board or
+ * from board_take). */
+void board_copy(ShapanTeam *dst, const ShapanTeam *src, int nmarkets);
+/* Board b after it changed in place: b itself, or, in builds whose pool doesn't recycle
+ * (ASan, -DPOOL_RECYCLES=0), a new copy of it, b freed, so that a board pointer kept
+ * across an apply is still reported (b itself too when out of memory). */
+ShapanTeam *board_moved(BoardPool *p, ShapanTeam *b);
+#ifndef NDEBUG
+/* a and b hold the same board: fields, rows and the used part of each list. */
+bool board_same(const ShapanTeam *a, const ShapanTeam *b);
+#endif
 Scratch *scratch_create(void);    /* NULL when out of memory */
 void scratch_destroy(Scratch *s); /* its board and every pool board */
 

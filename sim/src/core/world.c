@@ -24,7 +24,7 @@ ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n)
     if (n <= 0)
         return SHAPAN_OK;
     if (j->n + n > j->cap) {
-        int cap = j->cap ? j->cap : 64;
+        int cap = j->cap ? j->cap : 512; /* a team's 5 years are about 400 entries */
         while (cap < j->n + n)
             cap *= 2;
         ShapanEntry *ne = realloc(j->e, sizeof *ne * (size_t)cap);
@@ -37,10 +37,18 @@ ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n)
         j->prefix = np;
         j->cap = cap;
     }
-    memcpy(j->e + j->n, e, sizeof *e * (size_t)n);
-    for (int i = j->n; i < j->n + n; i++)
-        if (j->e[i].year >= 0 && j->e[i].year < JOURNAL_YEARS)
-            ledger_add(j->sums[j->e[i].year], &j->e[i]);
+    /* one or two entries, mostly: copied one by one, not by a call of memcpy */
+    for (int i = 0; i < n; i++) {
+        ShapanEntry *d = &j->e[j->n + i];
+        *d = e[i];
+        int y = d->year;
+        if (y >= 0 && y < JOURNAL_YEARS) {
+            ledger_add(j->sums[y], d);
+            ledger_add(j->total, d);
+            if (y > j->top)
+                j->top = y;
+        }
+    }
     j->n += n;
     return SHAPAN_OK;
 }
@@ -59,9 +67,17 @@ void journal_cut(Journal *j, int n)
     if (j->mixed > n)
         j->mixed = n;
     memset(j->sums, 0, sizeof j->sums);
-    for (int i = 0; i < j->n; i++)
-        if (j->e[i].year >= 0 && j->e[i].year < JOURNAL_YEARS)
-            ledger_add(j->sums[j->e[i].year], &j->e[i]);
+    memset(j->total, 0, sizeof j->total);
+    j->top = 0;
+    for (int i = 0; i < j->n; i++) {
+        int y = j->e[i].year;
+        if (y >= 0 && y < JOURNAL_YEARS) {
+            ledger_add(j->sums[y], &j->e[i]);
+            ledger_add(j->total, &j->e[i]);
+            if (y > j->top)
+                j->top = y;
+        }
+    }
 }
 
 void world_clear_undo(ShapanWorld *w, int ti)
@@ -229,7 +245,7 @@ ShapanWorld *shapan_world_create(const ShapanScenario *sc, uint64_t seed, int nt
             shapan_error_set(err, SHAPAN_E_INTERNAL, "world", "Out of memory.");
             return NULL;
         }
-        memset(t, 0, sizeof *t);
+        board_clear(t); /* an empty board: its lists are read only up to their counts */
         w->teams[ti] = t;
         t->year = 1;
         t->quarter = 1;

@@ -20,7 +20,7 @@ const char *shapan_account_name(ShapanAccount a)
 
 /* +1 for debit-normal accounts (assets, expenses, the opening suspense account),
  * -1 for credit-normal ones (liabilities, equity, revenue). */
-static const int8_t acc_sign[SHAPAN_ACC_COUNT] = {
+const int8_t ledger_sign[SHAPAN_ACC_COUNT] = {
     [SHAPAN_ACC_CASH] = 1,
     [SHAPAN_ACC_RECEIVABLES] = 1,
     [SHAPAN_ACC_WIP] = 1,
@@ -53,10 +53,12 @@ static const int8_t acc_sign[SHAPAN_ACC_COUNT] = {
     [SHAPAN_ACC_OPENING] = 1,
 };
 
-void ledger_add(int64_t out[SHAPAN_ACC_COUNT], const ShapanEntry *e)
+void journal_upto(const Journal *j, int year, int64_t out[SHAPAN_ACC_COUNT])
 {
-    out[e->debit] += acc_sign[e->debit] * e->amount;
-    out[e->credit] -= acc_sign[e->credit] * e->amount;
+    memcpy(out, j->total, sizeof j->total);
+    for (int y = year < 0 ? 0 : year + 1; y <= j->top; y++)
+        for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
+            out[a] -= j->sums[y][a];
 }
 
 static void add_entries(const ShapanEntry *e, int n, int max_year, int only_year,
@@ -65,8 +67,8 @@ static void add_entries(const ShapanEntry *e, int n, int max_year, int only_year
     for (int i = 0; i < n; i++) {
         if (e[i].year > max_year || (only_year >= 0 && e[i].year != only_year))
             continue;
-        out[e[i].debit] += acc_sign[e[i].debit] * e[i].amount;
-        out[e[i].credit] -= acc_sign[e[i].credit] * e[i].amount;
+        out[e[i].debit] += ledger_sign[e[i].debit] * e[i].amount;
+        out[e[i].credit] -= ledger_sign[e[i].credit] * e[i].amount;
     }
 }
 
@@ -101,10 +103,14 @@ int64_t ledger_equity(const int64_t s[SHAPAN_ACC_COUNT])
 static void ctx_sums(const Ctx *c, int lo, int hi, int64_t s[SHAPAN_ACC_COUNT])
 {
     const Journal *j = &c->w->journal[c->ti];
-    memset(s, 0, sizeof(int64_t) * SHAPAN_ACC_COUNT);
-    for (int y = lo < 0 ? 0 : lo; y <= hi && y < JOURNAL_YEARS; y++)
-        for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
-            s[a] += j->sums[y][a];
+    if (lo <= 0) {
+        journal_upto(j, hi, s);
+    } else {
+        memset(s, 0, sizeof(int64_t) * SHAPAN_ACC_COUNT);
+        for (int y = lo; y <= hi && y < JOURNAL_YEARS; y++)
+            for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
+                s[a] += j->sums[y][a];
+    }
     for (int i = 0; i < c->nbuf; i++)
         if (c->buf[i].year >= lo && c->buf[i].year <= hi)
             ledger_add(s, &c->buf[i]);
@@ -137,15 +143,13 @@ void shapan_statement(const ShapanWorld *w, int team, int year, ShapanStatement 
     if (team < 1 || team > w->nteams)
         return;
     const Journal *j = &w->journal[team - 1];
-    /* the balance sheet sums every year up to this one (one pass, no branch per year);
-     * the income side is this year's row; the earlier years' net profit (retained
-     * earnings) is the balance's net less this year's (ledger_net is linear) */
+    /* the balance sheet sums every year up to this one (journal_upto); the income side
+     * is this year's row; the earlier years' net profit (retained earnings) is the
+     * balance's net less this year's (ledger_net is linear) */
     static const int64_t none[SHAPAN_ACC_COUNT];
     const int64_t *py = year >= 0 && year < JOURNAL_YEARS ? j->sums[year] : none;
-    int64_t bs[SHAPAN_ACC_COUNT] = {0};
-    for (int y = 0; y < JOURNAL_YEARS && y <= year; y++)
-        for (int a = 0; a < SHAPAN_ACC_COUNT; a++)
-            bs[a] += j->sums[y][a];
+    int64_t bs[SHAPAN_ACC_COUNT];
+    journal_upto(j, year, bs);
     int64_t *x = out->expenses;
     for (int k = 0; k < SHAPAN_EXP_TOTAL; k++) {
         x[k] = py[exp_accounts[k]];

@@ -304,7 +304,7 @@ static void end_meeting(ShapanWorld *w)
     world_clear_all_undo(w);
 }
 
-void meet_progress(ShapanWorld *w, int ti)
+void meet_progress_any(ShapanWorld *w, int ti)
 {
     const ShapanScenario *sc = w->sc;
     if (w->meet_phase == MEET_NONE) {

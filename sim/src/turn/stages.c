@@ -253,6 +253,46 @@ static ShapanErrorCode step(Ctx *c)
     }
 }
 
+/* A board span: `bytes` from byte `off`. */
+static BoardSpan span(size_t off, size_t bytes)
+{
+    return (BoardSpan){(uint16_t)off, (uint16_t)bytes};
+}
+#define AT(field) offsetof(ShapanTeam, field)
+
+/* What step() writes, stage by stage (see the enter_ functions above); into S1 it
+ * may write every line and loan, more than a board copy's cost to save. */
+int turn_next_spans(const ShapanTeam *t, BoardSpan sp[TURN_SPANS_MAX])
+{
+    int aq = shapan_aq(t->year, t->quarter);
+    /* the position, the counts and the cash: every step's */
+    sp[0] = span(0, AT(cash) + sizeof t->cash);
+    switch (t->stage) {
+    case SHAPAN_STAGE_YEAR_START: /* to long_loan, or refused (a meeting year) */
+    case SHAPAN_STAGE_MEETING:    /* refused */
+    case SHAPAN_STAGE_S2:         /* S3 and S5 have no automatic steps */
+    case SHAPAN_STAGE_S4: return 1;
+    case SHAPAN_STAGE_S1: /* enter_s2: this quarter's arrivals */
+        if (aq < 0 || aq >= SHAPAN_MAX_QUARTERS)
+            return 0;
+        sp[1] = span(AT(materials), sizeof t->materials);
+        sp[2] = span(AT(arrivals) + sizeof t->arrivals[0] * (size_t)aq, sizeof t->arrivals[0]);
+        return 3;
+    case SHAPAN_STAGE_S3: /* enter_s4: this quarter's receivables */
+        if (aq < 0 || aq >= SHAPAN_MAX_QUARTERS)
+            return 0;
+        sp[1] = span(AT(recv) + sizeof t->recv[0] * (size_t)aq, sizeof t->recv[0]);
+        return 2;
+    case SHAPAN_STAGE_S5: /* enter_s6: rents and qualifications; in Q4 the year end too */
+        if (t->quarter == 4)
+            return 0;
+        sp[1] = span(AT(plants), sizeof t->plants);
+        sp[2] = span(AT(qualified), sizeof t->qualified);
+        return 3;
+    default: return 0; /* into S1, or the next year's start */
+    }
+}
+
 ShapanErrorCode turn_next(Ctx *c, const ShapanCommand *cmd)
 {
     (void)cmd;
