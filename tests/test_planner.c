@@ -1,9 +1,10 @@
-/* Planner behaviours, each pinned by the seed-1 tournament game that showed it
- * (docs/tournament.md): bids of the open bid group count as committed units
- * (plan_board.c, rivals.md "Bid orders"), and the last quarter keeps no cash
- * reserve and buys on an exact score gain (plan_endgame.c), and the last year's
- * first repayment is paid by the reserve or carried by that year's long-loan
- * window (plan_moves.c).
+/* Planner behaviours, each pinned by the tournament game that showed it (seed 1,
+ * the test seed, unless named; docs/tournament.md): bids of the open bid group
+ * count as committed units (plan_board.c, rivals.md "Bid orders"), the last
+ * quarter keeps no cash reserve and buys on an exact score gain (plan_endgame.c),
+ * the last year's first repayment is paid by the reserve or carried by that
+ * year's long-loan window (plan_moves.c), and expert's survival floor covers the
+ * last three years (scenarios/rivals/expert.json, plan_shrink.c).
  *
  * Game g of a tournament with seed S plays seed S + g, seat s held by profile
  * (g + s) mod P (shapan_tournament_seat), with a fresh order book generated from
@@ -69,9 +70,9 @@ static bool on_game(void *ctx, int game, uint64_t seed, const ShapanWorld *w,
     return true;
 }
 
-/* Plays game g of the seed-1 tournament of the five shipped profiles, six teams
- * on the standard scenario (test_tournament.c's field), and fills r. */
-static void play(int g, Result *r)
+/* Plays game g of the seed-`base` tournament of the five shipped profiles, six
+ * teams on the standard scenario (test_tournament.c's field), and fills r. */
+static void play_seed(uint64_t base, int g, Result *r)
 {
     ShapanScenario *sc = pu_scenario("standard.json", 0);
     ShapanProfile *pr[NPROF];
@@ -88,7 +89,7 @@ static void play(int g, Result *r)
                           .nprofiles = NPROF,
                           .games = 1,
                           .teams = TEAMS,
-                          .seed = 1 + (uint64_t)g,
+                          .seed = base + (uint64_t)g,
                           .max_commands = 5000000,
                           .on_game = on_game,
                           .ctx = r};
@@ -103,13 +104,19 @@ static void play(int g, Result *r)
     shapan_scenario_free(sc);
 }
 
-/* play(g) for a game whose seats 1 and 6 both hold `profile` (the two copies). */
-static void play_pair(int g, int profile, Result *r)
+/* Game g of the seed-1 tournament (the test seed). */
+static void play(int g, Result *r) { play_seed(1, g, r); }
+
+/* play_seed(base, g) for a game whose seats 1 and 6 both hold `profile` (the two
+ * copies). */
+static void play_pair_seed(uint64_t base, int g, int profile, Result *r)
 {
-    play(g, r);
+    play_seed(base, g, r);
     assert_int_equal(r->profile[0], profile);
     assert_int_equal(r->profile[5], profile);
 }
+
+static void play_pair(int g, int profile, Result *r) { play_pair_seed(1, g, profile, r); }
 
 /* Every planning team scores above idle's 395. */
 static void assert_above_idle(const Result *r)
@@ -201,6 +208,23 @@ static void test_last_year_window_game_170(void **state)
     assert_above_idle(&r);
 }
 
+/* Game 520 of the seed-4001 tournament (seed 4521), seating expert, aggressive,
+ * balanced, cautious, idle, expert.  Team 1, the weaker expert, lost 186 W in
+ * year 3 (revenue 494 W) and still paid its Asia instalment and built its fifth
+ * line in Y3Q3; years 4 and 5 lost 181 and 174 W, it sold its plant in year 5
+ * (厂房贴现) and scored 244, below idle.  With expert's survival floor over the
+ * last three years (floor_years 3) its score heading below idle's + 30 % holds
+ * both back in year 3: it keeps its plant, year 5 loses 82 W, and it scores 464. */
+static void test_expert_floor_year_3_game_4001_520(void **state)
+{
+    (void)state;
+    Result r;
+    play_pair_seed(4001, 520, EXPERT, &r);
+    print_message("team 1 expert score %lld\n", (long long)r.score[0]);
+    assert_int_equal(r.score[0], 464);
+    assert_above_idle(&r);
+}
+
 int main(void)
 {
     const struct CMUnitTest tests[] = {
@@ -208,6 +232,7 @@ int main(void)
         cmocka_unit_test(test_no_default_penalty_first_games),
         cmocka_unit_test(test_last_year_reserve_game_618),
         cmocka_unit_test(test_last_year_window_game_170),
+        cmocka_unit_test(test_expert_floor_year_3_game_4001_520),
     };
     return cmocka_run_group_tests(tests, NULL, NULL);
 }
