@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ai/planner.h"
 #include "shapan/game.h"
 
 struct ShapanGame {
@@ -13,6 +14,7 @@ struct ShapanGame {
     int nteams;
     bool human[SHAPAN_MAX_TEAMS];
     ShapanAi ais[SHAPAN_MAX_TEAMS];
+    PlanBook *book;                       /* lent to the planners (NULL: none plays) */
     char ctrl_name[SHAPAN_MAX_TEAMS][32]; /* profile or rival name, "" for a human */
     ShapanTeamInfo info[SHAPAN_MAX_TEAMS];
     ShapanGameObserver observer;
@@ -94,9 +96,11 @@ static ShapanGame *game_create(const ShapanScenario *sc, uint64_t seed, int ntea
         const ShapanController *c = &ctrl[t - 1];
         uint64_t rs = shapan_game_rival_seed(seed, t);
         bool ok = true;
-        if (c->profile)
-            ok = shapan_ai_start_profile(&g->ais[t - 1], c->profile, w, t, rs);
-        else if (c->rival)
+        if (c->profile) {
+            if (!g->book)
+                g->book = plan_book_create(shapan_world_scenario(w));
+            ok = g->book && plan_ai_start(&g->ais[t - 1], c->profile, w, t, rs, g->book);
+        } else if (c->rival)
             ok = shapan_ai_start(&g->ais[t - 1], c->rival, w, t, rs);
         if (!ok) {
             shapan_error_set(err, SHAPAN_E_INTERNAL, "", "Team %d: the rival %s could not start.",
@@ -114,6 +118,7 @@ void shapan_game_destroy(ShapanGame *g)
         return;
     for (int t = 0; t < g->nteams; t++)
         shapan_ai_stop(&g->ais[t]);
+    plan_book_destroy(g->book); /* after the planners reading it */
     if (g->rec)
         shapan_recorder_destroy(g->rec);
     else

@@ -24,21 +24,34 @@ enum {
     G_END = 1u << 10,
 };
 
-void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int team, uint64_t seed)
+void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int team, uint64_t seed,
+                            const PlanBook *book)
 {
     /* the caches at its start are written before they are read: only what
-     * follows them is zeroed (they are 7/8 of the planner) */
+     * follows them is zeroed (they are most of the planner) */
     Planner *pl = malloc(sizeof *pl);
     if (!pl)
         return NULL;
     memset(&pl->p, 0, sizeof *pl - offsetof(Planner, p));
     (void)team; /* each decision is told its team (shapan_planner_decide) */
-    shapan_rng_seed(&pl->rng, seed);
     const ShapanScenario *sc = shapan_world_scenario(w);
+    if (!book) {
+        pl->own_book = plan_book_create(sc);
+        if (!pl->own_book) {
+            free(pl);
+            return NULL;
+        }
+        book = pl->own_book;
+    }
+    pl->book = book;
+    shapan_rng_seed(&pl->rng, seed);
     pl->p = p;
     pl->pos_key = -1;
     pl->sims_key.pos = -1;
-    pl->stmt[0].year = pl->stmt[1].year = -1;
+    for (int k = 0; k < 2; k++) {
+        pl->stmt[k].w = NULL;
+        pl->stmt[k].year = -1;
+    }
     pl->pend_plants = -1;
     pl->reserve = plan_money(sc, p->reserve);
     pl->ad_extra = plan_money(sc, p->ad_extra);
@@ -65,14 +78,6 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     for (int m = 0; m < sc->nmaterials; m++)
         if (sc->materials[m].lead < HORIZON && sc->materials[m].lead > pl->mat_last)
             pl->mat_last = sc->materials[m].lead;
-    for (int i = 0; i < sc->norders; i++) {
-        int y = sc->orders[i].year;
-        if (y < 0 || y >= SHAPAN_MAX_YEARS + 2)
-            continue;
-        if (pl->year_hi[y] == 0)
-            pl->year_lo[y] = i;
-        pl->year_hi[y] = i + 1;
-    }
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
         pl->build_type[i] = b->plant ? shapan_scenario_plant_type(sc, b->type)
@@ -93,7 +98,13 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     return pl;
 }
 
-void shapan_planner_destroy(void *st) { free(st); }
+void shapan_planner_destroy(void *st)
+{
+    Planner *pl = st;
+    if (pl)
+        plan_book_destroy(pl->own_book);
+    free(pl);
+}
 
 /* ---- moving on ----------------------------------------------------------------------- */
 
@@ -315,13 +326,19 @@ static const ShapanRival planner_rival = {
     NULL,
 };
 
-bool shapan_ai_start_profile(ShapanAi *ai, const ShapanProfile *p, const ShapanWorld *w, int team,
-                             uint64_t seed)
+bool plan_ai_start(ShapanAi *ai, const ShapanProfile *p, const ShapanWorld *w, int team,
+                   uint64_t seed, const PlanBook *book)
 {
     ai->rival = &planner_rival;
     ai->team = team;
-    ai->state = shapan_planner_create(p, w, team, seed);
+    ai->state = shapan_planner_create(p, w, team, seed, book);
     if (!ai->state)
         ai->rival = NULL;
     return ai->state != NULL;
+}
+
+bool shapan_ai_start_profile(ShapanAi *ai, const ShapanProfile *p, const ShapanWorld *w, int team,
+                             uint64_t seed)
+{
+    return plan_ai_start(ai, p, w, team, seed, NULL);
 }
