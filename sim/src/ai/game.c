@@ -32,20 +32,38 @@ uint64_t shapan_game_rival_seed(uint64_t game_seed, int team)
     return z ^ (z >> 31);
 }
 
+/* Writes at most max bytes of src and a NUL at dst (room for them assumed) and
+ * returns the NUL's place: snprintf's "%.<max>s" without its formatting
+ * machinery (three calls a team were an eighth of a 6-team game's setup). */
+static char *put_at_most(char *dst, const char *src, int max)
+{
+    while (max-- > 0 && *src)
+        *dst++ = *src++;
+    *dst = '\0';
+    return dst;
+}
+
 static void fill_info(ShapanGame *g, int t, const ShapanController *c)
 {
+    _Static_assert(sizeof g->info[0].name > 60 && sizeof g->info[0].controller > 3 + 24 &&
+                       sizeof g->ctrl_name[0] > 24 && SHAPAN_MAX_TEAMS < 100,
+                   "the names fit");
     ShapanTeamInfo *ti = &g->info[t - 1];
     const char *who = c->profile ? shapan_profile_name(c->profile) : c->rival ? c->rival->name : "";
     g->human[t - 1] = !c->profile && !c->rival;
-    snprintf(g->ctrl_name[t - 1], sizeof g->ctrl_name[t - 1], "%.24s", who);
+    put_at_most(g->ctrl_name[t - 1], who, 24);
     if (c->name && c->name[0])
-        snprintf(ti->name, sizeof ti->name, "%.60s", c->name);
-    else
-        snprintf(ti->name, sizeof ti->name, "%.40s %d", g->human[t - 1] ? "Team" : who, t);
-    if (g->human[t - 1])
-        snprintf(ti->controller, sizeof ti->controller, "human");
-    else
-        snprintf(ti->controller, sizeof ti->controller, "ai:%.24s", who);
+        put_at_most(ti->name, c->name, 60);
+    else { /* "%.40s %d" */
+        char *e = put_at_most(ti->name, g->human[t - 1] ? "Team" : who, 40);
+        *e++ = ' ';
+        if (t >= 10)
+            *e++ = (char)('0' + t / 10);
+        *e++ = (char)('0' + t % 10);
+        *e = '\0';
+    }
+    put_at_most(put_at_most(ti->controller, g->human[t - 1] ? "" : "ai:", 3),
+                g->human[t - 1] ? "human" : who, 24);
 }
 
 static ShapanGame *game_create(const ShapanScenario *sc, uint64_t seed, int nteams,
