@@ -167,6 +167,10 @@ typedef struct {
     int16_t window_aq;    /* the quarter plan_window_carries holds in (0: none) */
     const PlanBook *book; /* the game's, or own_book (made for a planner started alone) */
     PlanBook *own_book;
+    /* plan_gen_materials is known to order nothing in S3 of quarter mat_none_aq - 1
+     * (0: not known); mat_none_ok: the scenario lets that be known (planner.c) */
+    bool mat_none_ok;
+    int16_t mat_none_aq;
 } Planner;
 
 typedef struct {

@@ -4,6 +4,7 @@
  * next command it wants, which must pass shapan_cmd_check, or it is exhausted
  * for this stage.  Cash is planned to the next S1 (the next chance to borrow):
  * discretionary spending never eats into what is already due by then. */
+#include <assert.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -75,9 +76,16 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
                 pl->bom_materials[k][it->index] += it->qty;
         }
     pl->mat_last = -1;
-    for (int m = 0; m < sc->nmaterials; m++)
+    pl->mat_none_ok = true;
+    for (int m = 0; m < sc->nmaterials; m++) {
         if (sc->materials[m].lead < HORIZON && sc->materials[m].lead > pl->mat_last)
             pl->mat_last = sc->materials[m].lead;
+        if (sc->materials[m].lead < 1)
+            pl->mat_none_ok = false;
+    }
+    for (int k = 0; k < sc->nline_types; k++)
+        if (sc->line_types[k].production_q < 1)
+            pl->mat_none_ok = false;
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
         pl->build_type[i] = b->plant ? shapan_scenario_plant_type(sc, b->type)
@@ -213,9 +221,48 @@ static bool try_gen(const View *v, unsigned bit, Gen g, ShapanCommand *c)
     return false;
 }
 
+/* S3's plan_gen_materials (for lines built or made ready just now) orders
+ * nothing when since S2's, which ordered nothing or had its order applied (with
+ * it, what it would order is nothing: an order arrives at its lead time, at
+ * least 1 here), the team's board changed only by `next` (into S3 it writes
+ * only the stage) and by produce.  A produce of line i (product p) lowers the
+ * materials by p's, takes one from p's units wanted (the unit in process) and
+ * drops bit 0, this quarter, of i's starts (it is free again after its
+ * production time, at least 1 here; its later starts stay); this quarter the
+ * first min(W, n) of the n lines of p starting then take materials, for the
+ * W > 0 units of p wanted (produce asks for some), so one start fewer takes p's
+ * materials and the stock after them, the units still wanted and every later
+ * quarter's need are as before.  (Not so for a product made from products:
+ * its produce changes their units wanted.) */
+static bool gen_materials_s3(const View *v, ShapanCommand *c)
+{
+    if (v->pl->mat_none_aq == v->aq + 1) {
+#ifndef NDEBUG
+        ShapanCommand d;
+        assert(!plan_gen_materials(v, &d));
+#endif
+        return false;
+    }
+    return plan_gen_materials(v, c);
+}
+
+static bool decide(Planner *pl, const ShapanWorld *w, int team, ShapanCommand *out);
+
 bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanCommand *out)
 {
     Planner *pl = st;
+    bool r = decide(pl, w, team, out);
+    /* what else a command changes may call for materials (gen_materials_s3) */
+    if (r && pl->mat_none_aq && out->type != SHAPAN_CMD_NEXT &&
+        out->type != SHAPAN_CMD_ORDER_MATERIALS &&
+        (out->type != SHAPAN_CMD_PRODUCE ||
+         pl->bom_products >> shapan_view_own(w, team)->lines[out->line - 1].product & 1u))
+        pl->mat_none_aq = 0;
+    return r;
+}
+
+static bool decide(Planner *pl, const ShapanWorld *w, int team, ShapanCommand *out)
+{
     const ShapanScenario *sc = shapan_world_scenario(w);
     const ShapanTeam *t = shapan_view_own(w, team);
     /* (a world that is over has every team bankrupt or finished: no separate test) */
@@ -278,9 +325,13 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
         }
         break;
     case SHAPAN_STAGE_S2:
-        if (try_gen(&v, G_MATERIALS, plan_gen_materials, out)) {
+        if (!(pl->done & G_MATERIALS)) { /* try_gen, telling nothing ordered from a refusal */
             pl->done |= G_MATERIALS;
-            return true;
+            bool order = plan_gen_materials(&v, out);
+            bool ok = !order || shapan_cmd_check(w, out, NULL) == SHAPAN_OK;
+            pl->mat_none_aq = ok && pl->mat_none_ok ? (int16_t)(v.aq + 1) : 0;
+            if (order && ok)
+                return true;
         }
         break;
     case SHAPAN_STAGE_S3:
@@ -290,7 +341,7 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
             try_gen(&v, G_END, plan_gen_endgame_line, out))
             return true;
         /* lines built just now need materials ordered ahead of their lead times */
-        if (try_gen(&v, G_MATERIALS, plan_gen_materials, out)) {
+        if (try_gen(&v, G_MATERIALS, gen_materials_s3, out)) {
             pl->done |= G_MATERIALS;
             return true;
         }
