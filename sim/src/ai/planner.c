@@ -158,6 +158,7 @@ static bool advance(const View *v, ShapanCommand *c)
     if (rc != SHAPAN_E_CASH)
         return rc == SHAPAN_OK;
     Planner *pl = v->pl;
+    pl->mat_none_aq = 0; /* a sale or a discount: see gen_materials_s3 */
     int first = shapan_view_first_collect_aq(v->t);
     while (pl->cash_step < 5) {
         int s = pl->cash_step++;
@@ -246,23 +247,9 @@ static bool gen_materials_s3(const View *v, ShapanCommand *c)
     return plan_gen_materials(v, c);
 }
 
-static bool decide(Planner *pl, const ShapanWorld *w, int team, ShapanCommand *out);
-
 bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanCommand *out)
 {
     Planner *pl = st;
-    bool r = decide(pl, w, team, out);
-    /* what else a command changes may call for materials (gen_materials_s3) */
-    if (r && pl->mat_none_aq && out->type != SHAPAN_CMD_NEXT &&
-        out->type != SHAPAN_CMD_ORDER_MATERIALS &&
-        (out->type != SHAPAN_CMD_PRODUCE ||
-         pl->bom_products >> shapan_view_own(w, team)->lines[out->line - 1].product & 1u))
-        pl->mat_none_aq = 0;
-    return r;
-}
-
-static bool decide(Planner *pl, const ShapanWorld *w, int team, ShapanCommand *out)
-{
     const ShapanScenario *sc = shapan_world_scenario(w);
     const ShapanTeam *t = shapan_view_own(w, team);
     /* (a world that is over has every team bankrupt or finished: no separate test) */
@@ -335,11 +322,19 @@ static bool decide(Planner *pl, const ShapanWorld *w, int team, ShapanCommand *o
         }
         break;
     case SHAPAN_STAGE_S3:
-        if (try_gen(&v, G_PRODUCE, plan_gen_produce, out) ||
-            try_gen(&v, G_INVEST, plan_gen_invest, out) ||
-            try_gen(&v, G_BUILD, plan_gen_build, out) ||
-            try_gen(&v, G_END, plan_gen_endgame_line, out))
+        /* (between S2 and S3 of a quarter only these and `advance` write the board;
+         * what writes more than gen_materials_s3 allows forgets mat_none_aq) */
+        if (try_gen(&v, G_PRODUCE, plan_gen_produce, out)) {
+            if (pl->bom_products >> t->lines[out->line - 1].product & 1u)
+                pl->mat_none_aq = 0;
             return true;
+        }
+        if (try_gen(&v, G_INVEST, plan_gen_invest, out) ||
+            try_gen(&v, G_BUILD, plan_gen_build, out) ||
+            try_gen(&v, G_END, plan_gen_endgame_line, out)) {
+            pl->mat_none_aq = 0;
+            return true;
+        }
         /* lines built just now need materials ordered ahead of their lead times */
         if (try_gen(&v, G_MATERIALS, gen_materials_s3, out)) {
             pl->done |= G_MATERIALS;
