@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "ai/planner.h"
 #include "shapan/game.h"
 
 struct ShapanGame {
@@ -13,6 +14,7 @@ struct ShapanGame {
     int nteams;
     bool human[SHAPAN_MAX_TEAMS];
     ShapanAi ais[SHAPAN_MAX_TEAMS];
+    PlanBook *book;                       /* lent to the planners (NULL: none plays) */
     char ctrl_name[SHAPAN_MAX_TEAMS][32]; /* profile or rival name, "" for a human */
     ShapanTeamInfo info[SHAPAN_MAX_TEAMS];
     ShapanGameObserver observer;
@@ -30,20 +32,38 @@ uint64_t shapan_game_rival_seed(uint64_t game_seed, int team)
     return z ^ (z >> 31);
 }
 
+/* Writes at most max bytes of src and a NUL at dst (room for them assumed) and
+ * returns the NUL's place: snprintf's "%.<max>s" without its formatting
+ * machinery (three calls a team were an eighth of a 6-team game's setup). */
+static char *put_at_most(char *dst, const char *src, int max)
+{
+    while (max-- > 0 && *src)
+        *dst++ = *src++;
+    *dst = '\0';
+    return dst;
+}
+
 static void fill_info(ShapanGame *g, int t, const ShapanController *c)
 {
+    _Static_assert(sizeof g->info[0].name > 60 && sizeof g->info[0].controller > 3 + 24 &&
+                       sizeof g->ctrl_name[0] > 24 && SHAPAN_MAX_TEAMS < 100,
+                   "the names fit");
     ShapanTeamInfo *ti = &g->info[t - 1];
     const char *who = c->profile ? shapan_profile_name(c->profile) : c->rival ? c->rival->name : "";
     g->human[t - 1] = !c->profile && !c->rival;
-    snprintf(g->ctrl_name[t - 1], sizeof g->ctrl_name[t - 1], "%.24s", who);
+    put_at_most(g->ctrl_name[t - 1], who, 24);
     if (c->name && c->name[0])
-        snprintf(ti->name, sizeof ti->name, "%.60s", c->name);
-    else
-        snprintf(ti->name, sizeof ti->name, "%.40s %d", g->human[t - 1] ? "Team" : who, t);
-    if (g->human[t - 1])
-        snprintf(ti->controller, sizeof ti->controller, "human");
-    else
-        snprintf(ti->controller, sizeof ti->controller, "ai:%.24s", who);
+        put_at_most(ti->name, c->name, 60);
+    else { /* "%.40s %d" */
+        char *e = put_at_most(ti->name, g->human[t - 1] ? "Team" : who, 40);
+        *e++ = ' ';
+        if (t >= 10)
+            *e++ = (char)('0' + t / 10);
+        *e++ = (char)('0' + t % 10);
+        *e = '\0';
+    }
+    put_at_most(put_at_most(ti->controller, g->human[t - 1] ? "" : "ai:", 3),
+                g->human[t - 1] ? "human" : who, 24);
 }
 
 static ShapanGame *game_create(const ShapanScenario *sc, uint64_t seed, int nteams,
@@ -94,9 +114,11 @@ static ShapanGame *game_create(const ShapanScenario *sc, uint64_t seed, int ntea
         const ShapanController *c = &ctrl[t - 1];
         uint64_t rs = shapan_game_rival_seed(seed, t);
         bool ok = true;
-        if (c->profile)
-            ok = shapan_ai_start_profile(&g->ais[t - 1], c->profile, w, t, rs);
-        else if (c->rival)
+        if (c->profile) {
+            if (!g->book)
+                g->book = plan_book_create(shapan_world_scenario(w));
+            ok = g->book && plan_ai_start(&g->ais[t - 1], c->profile, w, t, rs, g->book);
+        } else if (c->rival)
             ok = shapan_ai_start(&g->ais[t - 1], c->rival, w, t, rs);
         if (!ok) {
             shapan_error_set(err, SHAPAN_E_INTERNAL, "", "Team %d: the rival %s could not start.",
@@ -114,6 +136,7 @@ void shapan_game_destroy(ShapanGame *g)
         return;
     for (int t = 0; t < g->nteams; t++)
         shapan_ai_stop(&g->ais[t]);
+    plan_book_destroy(g->book); /* after the planners reading it */
     if (g->rec)
         shapan_recorder_destroy(g->rec);
     else

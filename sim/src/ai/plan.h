@@ -82,18 +82,31 @@ typedef struct {
     int64_t equity, ebt;
 } YearSoFar;
 
+/* The order book by year and, for the picks, by cell: scenario facts every
+ * planner of a game reads (plan_book.c). */
+struct PlanBook {
+    /* orders of year y all lie in [year_lo[y], year_hi[y]) of the book (0..0: none) */
+    int year_lo[SHAPAN_MAX_YEARS + 2], year_hi[SHAPAN_MAX_YEARS + 2];
+    /* year y's orders up for picks (not bids) in book order by cell k (market x
+     * SHAPAN_MAX_PRODUCTS + product): cell_orders[cell_first[y][k] .. cell_first[y][k + 1]) */
+    int cell_first[SHAPAN_MAX_YEARS + 2][SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
+    int16_t cell_orders[SHAPAN_MAX_ORDERS];
+};
+
 #define PLAN_MAX_BIDS 64
 
 typedef struct {
     /* ---- first: what the keys further down describe, written before it is
      * read; shapan_planner_create zeroes everything from `p` on (a field added
-     * below starts at zero) but not these, which are 7/8 of the planner, and
-     * sets sims_key.pos */
+     * below starts at zero) but not these, which are most of the planner (what
+     * it zeroes stays under 2 KB, which glibc clears with vector stores), and
+     * sets sims_key.pos and stmt's w and year */
     RivalSales sales;
-    int cell_first[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS + 1];
-    int16_t cell_orders[SHAPAN_MAX_ORDERS];
-    AdsBasis ads_basis[SHAPAN_MAX_PRODUCTS]; /* ads_kept.basis_ready */
-    SimsKey sims_key;                        /* what `sims` were made from (pos -1: nothing) */
+    AdsBasis ads_basis[SHAPAN_MAX_PRODUCTS];                       /* ads_kept.basis_ready */
+    int64_t ad_cells_ads[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS]; /* ad_cells_ready */
+    int8_t ad_cells[SHAPAN_MAX_CELLS][2];                          /* ad_cells_ready */
+    StmtKept stmt[2]; /* statements by the parity of their year (last year's) */
+    SimsKey sims_key; /* what `sims` were made from (pos -1: nothing) */
     PlanSims sims;
     int64_t cap[SHAPAN_MAX_PRODUCTS][HORIZON];
     /* ---- zeroed at creation from here on */
@@ -115,8 +128,6 @@ typedef struct {
      * time under HORIZON (-1: none): scenario facts for plan_gen_materials */
     int64_t bom_materials[SHAPAN_MAX_PRODUCTS][SHAPAN_MAX_MATERIALS];
     int mat_last;
-    /* orders of year y all lie in [year_lo[y], year_hi[y]) of the book (0..0: none) */
-    int year_lo[SHAPAN_MAX_YEARS + 2], year_hi[SHAPAN_MAX_YEARS + 2];
     int pos_key;
     unsigned done;
     int cash_step;
@@ -128,18 +139,11 @@ typedef struct {
     const ShapanWorld *sales_world;
     int sales_year;
     uint32_t sales_gone;
-    /* cells_world's cells_year book by cell (market x product): the orders up
-     * for picks (not bids), in book order, cell k's from cell_first[k] */
-    const ShapanWorld *cells_world;
-    int cells_year;
     AdsKept ads_kept;
     /* the cells (market x product) where ad_cells_ads, this year's ads, rank
      * the team (at least the smallest ad), in market then product order */
     bool ad_cells_ready;
     int nad_cells;
-    int8_t ad_cells[SHAPAN_MAX_CELLS][2];
-    int64_t ad_cells_ads[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];
-    StmtKept stmt[2];  /* statements by the parity of their year (last year's) */
     YearSoFar so_far;  /* this year's equity and EBT */
     uint32_t sims_gen; /* counts the changes of `sims` (a line simulated again) */
     /* plan_capacity of each product, made from sims of cap_gen[p] and a stock of
@@ -160,7 +164,13 @@ typedef struct {
     int16_t bid_order[PLAN_MAX_BIDS];
     int8_t bid_delivery[PLAN_MAX_BIDS];
     int nbids;
-    int16_t window_aq; /* the quarter plan_window_carries holds in (0: none) */
+    int16_t window_aq;    /* the quarter plan_window_carries holds in (0: none) */
+    const PlanBook *book; /* the game's, or own_book (made for a planner started alone) */
+    PlanBook *own_book;
+    /* plan_gen_materials is known to order nothing in S3 of quarter mat_none_aq - 1
+     * (0: not known); mat_none_ok: the scenario lets that be known (planner.c) */
+    bool mat_none_ok;
+    int16_t mat_none_aq;
 } Planner;
 
 typedef struct {

@@ -32,8 +32,8 @@ void plan_year_orders(const View *v, int year, int *lo, int *hi)
         *hi = v->sc->norders;
         return;
     }
-    *lo = v->pl->year_lo[year];
-    *hi = v->pl->year_hi[year];
+    *lo = v->pl->book->year_lo[year];
+    *hi = v->pl->book->year_hi[year];
 }
 
 /* ---- forecasting the own board ------------------------------------------------------ */

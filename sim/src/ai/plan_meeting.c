@@ -319,41 +319,6 @@ bool plan_order_ok(const View *v, const ShapanOrder *o)
     return v->t->qualified[o->product];
 }
 
-/* This year's orders up for picks, by cell (counted, then placed in book order);
- * built once per meeting. */
-static const Planner *cell_book(const View *v)
-{
-    const ShapanScenario *sc = v->sc;
-    Planner *pl = v->pl;
-    if (pl->cells_world == v->w && pl->cells_year == v->year)
-        return pl;
-    int *first = pl->cell_first, ncells = SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS;
-    memset(first, 0, sizeof pl->cell_first);
-    int lo, hi;
-    plan_year_orders(v, v->year, &lo, &hi);
-    /* each order's cell (-1: none) noted in the first pass: the second reads
-     * no order again */
-    int8_t cell[SHAPAN_MAX_ORDERS];
-    for (int i = lo; i < hi; i++) {
-        const ShapanOrder *o = &sc->orders[i];
-        cell[i - lo] = -1;
-        if (o->year == v->year && !o->bid) {
-            cell[i - lo] = (int8_t)(o->market * SHAPAN_MAX_PRODUCTS + o->product);
-            first[cell[i - lo] + 1]++;
-        }
-    }
-    for (int k = 0; k < ncells; k++)
-        first[k + 1] += first[k];
-    int fill[SHAPAN_MAX_MARKETS * SHAPAN_MAX_PRODUCTS];
-    memcpy(fill, first, sizeof fill);
-    for (int i = lo; i < hi; i++)
-        if (cell[i - lo] >= 0)
-            pl->cell_orders[fill[cell[i - lo]]++] = (int16_t)i;
-    pl->cells_world = v->w;
-    pl->cells_year = v->year;
-    return pl;
-}
-
 /* Picks the best order of the cell it can deliver: first one that asks an ISO
  * certificate (only the teams holding it can take it; the others are left to
  * the rivals), then by value. */
@@ -363,9 +328,9 @@ bool plan_gen_pick(const View *v, int m, int pr, ShapanCommand *c)
     int best = -1;
     bool best_iso = false;
     int64_t best_value = 0;
-    const Planner *book = cell_book(v);
-    int cell = m * SHAPAN_MAX_PRODUCTS + pr;
-    for (int k = book->cell_first[cell]; k < book->cell_first[cell + 1]; k++) {
+    const PlanBook *book = v->pl->book;
+    const int *first = book->cell_first[v->year] + m * SHAPAN_MAX_PRODUCTS + pr;
+    for (int k = first[0]; k < first[1]; k++) {
         int i = book->cell_orders[k];
         const ShapanOrder *o = &sc->orders[i];
         if (shapan_view_order_state(v->w, i) != SHAPAN_ORDER_FREE || !plan_order_ok(v, o))

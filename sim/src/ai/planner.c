@@ -4,6 +4,7 @@
  * next command it wants, which must pass shapan_cmd_check, or it is exhausted
  * for this stage.  Cash is planned to the next S1 (the next chance to borrow):
  * discretionary spending never eats into what is already due by then. */
+#include <assert.h>
 #include <stddef.h>
 #include <stdlib.h>
 #include <string.h>
@@ -24,21 +25,34 @@ enum {
     G_END = 1u << 10,
 };
 
-void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int team, uint64_t seed)
+void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int team, uint64_t seed,
+                            const PlanBook *book)
 {
     /* the caches at its start are written before they are read: only what
-     * follows them is zeroed (they are 7/8 of the planner) */
+     * follows them is zeroed (they are most of the planner) */
     Planner *pl = malloc(sizeof *pl);
     if (!pl)
         return NULL;
     memset(&pl->p, 0, sizeof *pl - offsetof(Planner, p));
     (void)team; /* each decision is told its team (shapan_planner_decide) */
-    shapan_rng_seed(&pl->rng, seed);
     const ShapanScenario *sc = shapan_world_scenario(w);
+    if (!book) {
+        pl->own_book = plan_book_create(sc);
+        if (!pl->own_book) {
+            free(pl);
+            return NULL;
+        }
+        book = pl->own_book;
+    }
+    pl->book = book;
+    shapan_rng_seed(&pl->rng, seed);
     pl->p = p;
     pl->pos_key = -1;
     pl->sims_key.pos = -1;
-    pl->stmt[0].year = pl->stmt[1].year = -1;
+    for (int k = 0; k < 2; k++) {
+        pl->stmt[k].w = NULL;
+        pl->stmt[k].year = -1;
+    }
     pl->pend_plants = -1;
     pl->reserve = plan_money(sc, p->reserve);
     pl->ad_extra = plan_money(sc, p->ad_extra);
@@ -62,17 +76,16 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
                 pl->bom_materials[k][it->index] += it->qty;
         }
     pl->mat_last = -1;
-    for (int m = 0; m < sc->nmaterials; m++)
+    pl->mat_none_ok = true;
+    for (int m = 0; m < sc->nmaterials; m++) {
         if (sc->materials[m].lead < HORIZON && sc->materials[m].lead > pl->mat_last)
             pl->mat_last = sc->materials[m].lead;
-    for (int i = 0; i < sc->norders; i++) {
-        int y = sc->orders[i].year;
-        if (y < 0 || y >= SHAPAN_MAX_YEARS + 2)
-            continue;
-        if (pl->year_hi[y] == 0)
-            pl->year_lo[y] = i;
-        pl->year_hi[y] = i + 1;
+        if (sc->materials[m].lead < 1)
+            pl->mat_none_ok = false;
     }
+    for (int k = 0; k < sc->nline_types; k++)
+        if (sc->line_types[k].production_q < 1)
+            pl->mat_none_ok = false;
     for (int i = 0; i < p->nbuilds; i++) {
         const AiBuild *b = &p->builds[i];
         pl->build_type[i] = b->plant ? shapan_scenario_plant_type(sc, b->type)
@@ -93,7 +106,13 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     return pl;
 }
 
-void shapan_planner_destroy(void *st) { free(st); }
+void shapan_planner_destroy(void *st)
+{
+    Planner *pl = st;
+    if (pl)
+        plan_book_destroy(pl->own_book);
+    free(pl);
+}
 
 /* ---- moving on ----------------------------------------------------------------------- */
 
@@ -139,6 +158,7 @@ static bool advance(const View *v, ShapanCommand *c)
     if (rc != SHAPAN_E_CASH)
         return rc == SHAPAN_OK;
     Planner *pl = v->pl;
+    pl->mat_none_aq = 0; /* a sale or a discount: see gen_materials_s3 */
     int first = shapan_view_first_collect_aq(v->t);
     while (pl->cash_step < 5) {
         int s = pl->cash_step++;
@@ -200,6 +220,31 @@ static bool try_gen(const View *v, unsigned bit, Gen g, ShapanCommand *c)
         return true;
     v->pl->done |= bit;
     return false;
+}
+
+/* S3's plan_gen_materials (for lines built or made ready just now) orders
+ * nothing when since S2's, which ordered nothing or had its order applied (with
+ * it, what it would order is nothing: an order arrives at its lead time, at
+ * least 1 here), the team's board changed only by `next` (into S3 it writes
+ * only the stage) and by produce.  A produce of line i (product p) lowers the
+ * materials by p's, takes one from p's units wanted (the unit in process) and
+ * drops bit 0, this quarter, of i's starts (it is free again after its
+ * production time, at least 1 here; its later starts stay); this quarter the
+ * first min(W, n) of the n lines of p starting then take materials, for the
+ * W > 0 units of p wanted (produce asks for some), so one start fewer takes p's
+ * materials and the stock after them, the units still wanted and every later
+ * quarter's need are as before.  (Not so for a product made from products:
+ * its produce changes their units wanted.) */
+static bool gen_materials_s3(const View *v, ShapanCommand *c)
+{
+    if (v->pl->mat_none_aq == v->aq + 1) {
+#ifndef NDEBUG
+        ShapanCommand d;
+        assert(!plan_gen_materials(v, &d));
+#endif
+        return false;
+    }
+    return plan_gen_materials(v, c);
 }
 
 bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanCommand *out)
@@ -267,19 +312,31 @@ bool shapan_planner_decide(void *st, const ShapanWorld *w, int team, ShapanComma
         }
         break;
     case SHAPAN_STAGE_S2:
-        if (try_gen(&v, G_MATERIALS, plan_gen_materials, out)) {
+        if (!(pl->done & G_MATERIALS)) { /* try_gen, telling nothing ordered from a refusal */
             pl->done |= G_MATERIALS;
-            return true;
+            bool order = plan_gen_materials(&v, out);
+            bool ok = !order || shapan_cmd_check(w, out, NULL) == SHAPAN_OK;
+            pl->mat_none_aq = ok && pl->mat_none_ok ? (int16_t)(v.aq + 1) : 0;
+            if (order && ok)
+                return true;
         }
         break;
     case SHAPAN_STAGE_S3:
-        if (try_gen(&v, G_PRODUCE, plan_gen_produce, out) ||
-            try_gen(&v, G_INVEST, plan_gen_invest, out) ||
-            try_gen(&v, G_BUILD, plan_gen_build, out) ||
-            try_gen(&v, G_END, plan_gen_endgame_line, out))
+        /* (between S2 and S3 of a quarter only these and `advance` write the board;
+         * what writes more than gen_materials_s3 allows forgets mat_none_aq) */
+        if (try_gen(&v, G_PRODUCE, plan_gen_produce, out)) {
+            if (pl->bom_products >> t->lines[out->line - 1].product & 1u)
+                pl->mat_none_aq = 0;
             return true;
+        }
+        if (try_gen(&v, G_INVEST, plan_gen_invest, out) ||
+            try_gen(&v, G_BUILD, plan_gen_build, out) ||
+            try_gen(&v, G_END, plan_gen_endgame_line, out)) {
+            pl->mat_none_aq = 0;
+            return true;
+        }
         /* lines built just now need materials ordered ahead of their lead times */
-        if (try_gen(&v, G_MATERIALS, plan_gen_materials, out)) {
+        if (try_gen(&v, G_MATERIALS, gen_materials_s3, out)) {
             pl->done |= G_MATERIALS;
             return true;
         }
@@ -315,13 +372,19 @@ static const ShapanRival planner_rival = {
     NULL,
 };
 
-bool shapan_ai_start_profile(ShapanAi *ai, const ShapanProfile *p, const ShapanWorld *w, int team,
-                             uint64_t seed)
+bool plan_ai_start(ShapanAi *ai, const ShapanProfile *p, const ShapanWorld *w, int team,
+                   uint64_t seed, const PlanBook *book)
 {
     ai->rival = &planner_rival;
     ai->team = team;
-    ai->state = shapan_planner_create(p, w, team, seed);
+    ai->state = shapan_planner_create(p, w, team, seed, book);
     if (!ai->state)
         ai->rival = NULL;
     return ai->state != NULL;
+}
+
+bool shapan_ai_start_profile(ShapanAi *ai, const ShapanProfile *p, const ShapanWorld *w, int team,
+                             uint64_t seed)
+{
+    return plan_ai_start(ai, p, w, team, seed, NULL);
 }
