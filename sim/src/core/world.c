@@ -88,6 +88,16 @@ void world_clear_undo(ShapanWorld *w, int ti)
     u->n = 0;
 }
 
+void shapan_world_set_undo(ShapanWorld *w, int team, bool undo)
+{
+    if (team < 1 || team > w->nteams)
+        return;
+    w->no_undo[team - 1] = !undo;
+    w->scratch->valid = false; /* a kept run was made in the other mode */
+    if (!undo)
+        world_clear_undo(w, team - 1);
+}
+
 void world_clear_all_undo(ShapanWorld *w)
 {
     for (int ti = 0; ti < w->nteams; ti++)
