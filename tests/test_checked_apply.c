@@ -346,7 +346,9 @@ static void in_place_step(ShapanWorld *a, ShapanWorld *b, const char *json, Shap
     BoardSpan sp[CMD_SPANS_MAX];
     ShapanCommand c = cmd(a, json);
     assert_int_equal(team_cmd_spans(a, t, &c, sp) > 0, light);
-    assert_int_equal(check(a, json), want);
+    ShapanErrorCode rc = check(a, json);
+    if (rc != want)
+        fail_msg("%s: %s, expected %s", json, shapan_error_name(rc), shapan_error_name(want));
     assert_int_equal(kept(a), want == SHAPAN_OK);
     assert_int_equal(kept(a) && a->scratch->in_place, want == SHAPAN_OK && light);
     assert_ptr_equal(a->teams[0], t);
@@ -374,10 +376,17 @@ static void test_no_undo_in_place(void **state)
     ShapanWorld *a = tw->a, *b = tw->b;
     shapan_world_set_undo(a, 1, false);
     both(a, b, RENT_LARGE);
-    both(a, b, "{'cmd':'build_line','team':1,'plant':1,'type':'manual','product':'P1'}");
-    both(a, b, "{'cmd':'build_line','team':1,'plant':1,'type':'manual','product':'P1'}");
-    both(a, b, "{'cmd':'develop_product','team':1,'product':'P1'}");
-    assert_int_equal(a->undo[0].n, 0);
+    in_place_step(a, b, "{'cmd':'build_line','team':1,'plant':1,'type':'manual','product':'P1'}",
+                  SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'build_line','team':1,'plant':1,'type':'manual','product':'P1'}",
+                  SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'build_line','team':1,'plant':1,'type':'auto','product':'P1'}",
+                  SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'invest_line','team':1,'line':3}", SHAPAN_E_ONCE, true);
+    in_place_step(a, b, "{'cmd':'develop_product','team':1,'product':'P1'}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'develop_product','team':1,'product':'P2'}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'develop_market','team':1,'market':'regional'}", SHAPAN_E_STAGE,
+                  true);
     assert_true(b->undo[0].n > 0);
     TU_GOTO(a, 1, 1, 2, S1);
     TU_GOTO(b, 1, 1, 2, S1);
@@ -391,8 +400,9 @@ static void test_no_undo_in_place(void **state)
                   true);
     TU_GOTO(a, 1, 1, 2, S3);
     TU_GOTO(b, 1, 1, 2, S3);
+    in_place_step(a, b, "{'cmd':'invest_line','team':1,'line':3}", SHAPAN_OK, true);
     in_place_step(a, b, "{'cmd':'produce','team':1,'line':1}", SHAPAN_E_STOCK, true);
-    in_place_step(a, b, "{'cmd':'produce','team':1,'line':3}", SHAPAN_E_RANGE, false);
+    in_place_step(a, b, "{'cmd':'produce','team':1,'line':9}", SHAPAN_E_RANGE, false);
     both(a, b, "{'cmd':'emergency_buy','team':1,'items':{'R1':2}}");
     in_place_step(a, b, "{'cmd':'produce','team':1,'line':1}", SHAPAN_OK, true);
     /* team 2 keeps its undo */
@@ -417,12 +427,18 @@ static void test_no_undo_in_place(void **state)
     assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
     ShapanError e = {0};
     assert_int_equal(shapan_world_verify(a, &e), SHAPAN_OK);
+    TU_GOTO(a, 1, 1, 4, S5);
+    TU_GOTO(b, 1, 1, 4, S5);
+    in_place_step(a, b, "{'cmd':'develop_market','team':1,'market':'regional'}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'develop_iso','team':1,'iso':'ISO9000'}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'develop_iso','team':1,'iso':'ISO9000'}", SHAPAN_E_ONCE, true);
     /* back on: the team keeps snapshots again */
     shapan_world_set_undo(a, 1, true);
     both(a, b, "{'cmd':'emergency_buy','team':1,'items':{'R1':1}}");
     assert_int_equal(a->undo[0].n, 1);
     both(a, b, "{'cmd':'undo','team':1}");
-    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+    assert_same_team(a, b, 1); /* (b keeps the develop commands' snapshots too) */
+    assert_int_equal(a->undo[0].n, 0);
 }
 
 /* The ledger's digest is computed when a hash asks for it: hashed between the

@@ -83,7 +83,9 @@ static int add_span(BoardSpan sp[CMD_SPANS_MAX], int n, BoardSpan s)
 
 /* What the frequent handlers write (assets.c, loans.c): produce the cash, the stock
  * (the materials and products) and its line; short_loan the counts, the cash
- * and the new loan; order_materials the arrivals rows of its lead times. */
+ * and the new loan; build_line and invest_line the cash and the line; the develop
+ * commands the cash and their fields; order_materials the arrivals rows of its lead
+ * times. */
 int team_cmd_spans(const ShapanWorld *w, const ShapanTeam *t, const ShapanCommand *c,
                    BoardSpan sp[CMD_SPANS_MAX])
 {
@@ -104,6 +106,27 @@ int team_cmd_spans(const ShapanWorld *w, const ShapanTeam *t, const ShapanComman
         sp[0] = span(0, AT(cash) + sizeof t->cash);
         /* the new loan and the next (never read: moved as one span of a common length) */
         sp[1] = span(AT(loans) + sizeof t->loans[0] * (size_t)t->nloans, 2 * sizeof t->loans[0]);
+        return 2;
+    case SHAPAN_CMD_BUILD_LINE:
+        if (t->nlines >= SHAPAN_MAX_LINES)
+            return 0; /* refused */
+        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        sp[1] = span(AT(lines) + sizeof t->lines[0] * (size_t)t->nlines, sizeof t->lines[0]);
+        return 2;
+    case SHAPAN_CMD_INVEST_LINE:
+        if (c->line < 1 || c->line > t->nlines)
+            return 0; /* refused */
+        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        sp[1] = span(AT(lines) + sizeof t->lines[0] * (size_t)(c->line - 1), sizeof t->lines[0]);
+        return 2;
+    case SHAPAN_CMD_DEVELOP_PRODUCT: /* its R&D fields, with the qualifications: 32 bytes */
+        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        sp[1] = span(AT(rnd_paid), 32);
+        return 2;
+    case SHAPAN_CMD_DEVELOP_MARKET: /* the markets' and ISOs' fields: 32 bytes */
+    case SHAPAN_CMD_DEVELOP_ISO:
+        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        sp[1] = span(AT(market_paid), 32);
         return 2;
     case SHAPAN_CMD_ORDER_MATERIALS: {
         /* booked in the board's quarter (S2-S5; at another stage it writes nothing) */
