@@ -43,8 +43,9 @@ static ShapanErrorCode apply(ShapanWorld *w, const char *json)
 /* Applies `json` to both worlds: a after whatever it has kept, b unchecked. */
 static void both(ShapanWorld *a, ShapanWorld *b, const char *json)
 {
-    assert_int_equal(apply(a, json), SHAPAN_OK);
-    assert_int_equal(apply(b, json), SHAPAN_OK);
+    ShapanErrorCode ra = apply(a, json), rb = apply(b, json);
+    if (ra || rb)
+        fail_msg("%s: %s, %s", json, shapan_error_name(ra), shapan_error_name(rb));
 }
 
 static bool kept(const ShapanWorld *w) { return w->scratch->valid; }
@@ -303,6 +304,143 @@ static void test_next_in_place(void **state)
     free(was);
 }
 
+/* Boards a and b hold the same: the fields up to the lists and the used part of each. */
+static void assert_same_board(const ShapanTeam *a, const ShapanTeam *b)
+{
+    assert_memory_equal(a, b, offsetof(ShapanTeam, lines));
+    assert_memory_equal(a->lines, b->lines, sizeof a->lines[0] * (size_t)a->nlines);
+    assert_memory_equal(a->loans, b->loans, sizeof a->loans[0] * (size_t)a->nloans);
+    assert_memory_equal(a->held, b->held, sizeof a->held[0] * (size_t)a->nheld);
+}
+
+/* Team t's boards and ledgers in a and b are the same. */
+static void assert_same_team(const ShapanWorld *a, const ShapanWorld *b, int t)
+{
+    assert_same_board(tu_team(a, t), tu_team(b, t));
+    int na = 0, nb = 0;
+    const ShapanEntry *ea = shapan_ledger(a, t, &na), *eb = shapan_ledger(b, t, &nb);
+    assert_int_equal(na, nb);
+    for (int i = 0; i < na; i++) {
+        assert_int_equal(ea[i].year, eb[i].year);
+        assert_int_equal(ea[i].quarter, eb[i].quarter);
+        assert_int_equal(ea[i].stage, eb[i].stage);
+        assert_int_equal(ea[i].debit, eb[i].debit);
+        assert_int_equal(ea[i].credit, eb[i].credit);
+        assert_int_equal(ea[i].detail, eb[i].detail);
+        assert_int_equal(ea[i].seq, eb[i].seq);
+        assert_int_equal(ea[i].amount, eb[i].amount);
+    }
+}
+
+/* `json`, of team 1 whose undo is off in a: a refused check and apply leave the board
+ * byte for byte as it was; an accepted check too, keeping its run in place for the
+ * apply, which makes the board and ledger of b, where it runs on a copy. */
+static void in_place_step(ShapanWorld *a, ShapanWorld *b, const char *json, ShapanErrorCode want,
+                          bool light)
+{
+    ShapanTeam *t = a->teams[0];
+    ShapanTeam *was = malloc(sizeof *was);
+    assert_non_null(was);
+    *was = *t;
+    uint64_t h = shapan_world_hash(a);
+    BoardSpan sp[CMD_SPANS_MAX];
+    ShapanCommand c = cmd(a, json);
+    assert_int_equal(team_cmd_spans(a, t, &c, sp) > 0, light);
+    ShapanErrorCode rc = check(a, json);
+    if (rc != want)
+        fail_msg("%s: %s, expected %s", json, shapan_error_name(rc), shapan_error_name(want));
+    assert_int_equal(kept(a), want == SHAPAN_OK);
+    assert_int_equal(kept(a) && a->scratch->in_place, want == SHAPAN_OK && light);
+    assert_ptr_equal(a->teams[0], t);
+    assert_memory_equal(t, was, sizeof *was); /* every byte, not only the used ones */
+    assert_int_equal(shapan_world_hash(a), h);
+    assert_int_equal(apply(a, json), want);
+    assert_int_equal(apply(b, json), want);
+    if (want != SHAPAN_OK) {
+        assert_memory_equal(t, was, sizeof *was);
+        assert_int_equal(shapan_world_hash(a), h);
+    }
+    assert_same_team(a, b, 1);
+    assert_int_equal(a->undo[0].n, 0); /* no snapshot kept */
+    free(was);
+}
+
+/* A team whose undo is off (a rival's) runs its frequent commands in place
+ * (team_cmd_spans): refused or only checked they leave its board as it was, byte for
+ * byte, and applied they make what a run on a copy makes (b, whose teams keep their
+ * undo); its undo is refused, while another team of the same world can still undo;
+ * at the quarter's end, where every undo stack is emptied, both worlds hash the same. */
+static void test_no_undo_in_place(void **state)
+{
+    Twins *tw = *state;
+    ShapanWorld *a = tw->a, *b = tw->b;
+    shapan_world_set_undo(a, 1, false);
+    both(a, b, RENT_LARGE);
+    in_place_step(a, b, "{'cmd':'build_line','team':1,'plant':1,'type':'manual','product':'P1'}",
+                  SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'build_line','team':1,'plant':1,'type':'manual','product':'P1'}",
+                  SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'build_line','team':1,'plant':1,'type':'auto','product':'P1'}",
+                  SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'invest_line','team':1,'line':3}", SHAPAN_E_ONCE, true);
+    in_place_step(a, b, "{'cmd':'develop_product','team':1,'product':'P1'}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'develop_product','team':1,'product':'P2'}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'develop_market','team':1,'market':'regional'}", SHAPAN_E_STAGE,
+                  true);
+    assert_true(b->undo[0].n > 0);
+    TU_GOTO(a, 1, 1, 2, S1);
+    TU_GOTO(b, 1, 1, 2, S1);
+    in_place_step(a, b, "{'cmd':'short_loan','team':1,'amount':5}", SHAPAN_E_AMOUNT, true);
+    in_place_step(a, b, "{'cmd':'short_loan','team':1,'amount':20}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'order_materials','team':1,'items':{'R1':2}}", SHAPAN_E_STAGE,
+                  true);
+    TU_GOTO(a, 1, 1, 2, S2);
+    TU_GOTO(b, 1, 1, 2, S2);
+    in_place_step(a, b, "{'cmd':'order_materials','team':1,'items':{'R1':2,'R2':1}}", SHAPAN_OK,
+                  true);
+    TU_GOTO(a, 1, 1, 2, S3);
+    TU_GOTO(b, 1, 1, 2, S3);
+    in_place_step(a, b, "{'cmd':'invest_line','team':1,'line':3}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'produce','team':1,'line':1}", SHAPAN_E_STOCK, true);
+    in_place_step(a, b, "{'cmd':'produce','team':1,'line':9}", SHAPAN_E_RANGE, false);
+    both(a, b, "{'cmd':'emergency_buy','team':1,'items':{'R1':2}}");
+    in_place_step(a, b, "{'cmd':'produce','team':1,'line':1}", SHAPAN_OK, true);
+    /* team 2 keeps its undo */
+    both(a, b, "{'cmd':'rent_plant','team':2,'type':'small'}");
+    int64_t cash = tu_cash(a, 2);
+    both(a, b, "{'cmd':'build_line','team':2,'plant':1,'type':'manual','product':'P1'}");
+    assert_true(tu_cash(a, 2) < cash);
+    both(a, b, "{'cmd':'undo','team':2}");
+    assert_int_equal(tu_cash(a, 2), cash);
+    assert_same_team(a, b, 2);
+    /* checked, another team's command in between, then applied: run again */
+    assert_int_equal(check(a, "{'cmd':'produce','team':1,'line':2}"), SHAPAN_OK);
+    both(a, b, "{'cmd':'next','team':2}");
+    in_place_step(a, b, "{'cmd':'produce','team':1,'line':2}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'produce','team':1,'line':2}", SHAPAN_E_STATE, true);
+    assert_int_equal(apply(a, "{'cmd':'undo','team':1}"), SHAPAN_E_NOTHING);
+    TU_GOTO(a, 1, 1, 2, S6);
+    TU_GOTO(b, 1, 1, 2, S6);
+    TU_GOTO(a, 2, 1, 2, S6);
+    TU_GOTO(b, 2, 1, 2, S6);
+    assert_int_equal(b->undo[0].n + b->undo[1].n, 0);
+    assert_int_equal(shapan_world_hash(a), shapan_world_hash(b));
+    ShapanError e = {0};
+    assert_int_equal(shapan_world_verify(a, &e), SHAPAN_OK);
+    TU_GOTO(a, 1, 1, 4, S5);
+    TU_GOTO(b, 1, 1, 4, S5);
+    in_place_step(a, b, "{'cmd':'develop_market','team':1,'market':'regional'}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'develop_iso','team':1,'iso':'ISO9000'}", SHAPAN_OK, true);
+    in_place_step(a, b, "{'cmd':'develop_iso','team':1,'iso':'ISO9000'}", SHAPAN_E_ONCE, true);
+    /* back on: the team keeps snapshots again */
+    shapan_world_set_undo(a, 1, true);
+    both(a, b, "{'cmd':'emergency_buy','team':1,'items':{'R1':1}}");
+    assert_int_equal(a->undo[0].n, 1);
+    both(a, b, "{'cmd':'undo','team':1}");
+    assert_same_team(a, b, 1); /* (b keeps the develop commands' snapshots too) */
+    assert_int_equal(a->undo[0].n, 0);
+}
+
 /* The ledger's digest is computed when a hash asks for it: hashed between the
  * commands or only at the end, across an undo that cuts the ledger back, it is the
  * running digest of every entry. */
@@ -406,6 +544,7 @@ int main(void)
                                         twins_teardown),
         cmocka_unit_test_setup_teardown(test_ledger_digest_after_undo, twins_setup, twins_teardown),
         cmocka_unit_test_setup_teardown(test_next_in_place, twins_setup, twins_teardown),
+        cmocka_unit_test_setup_teardown(test_no_undo_in_place, twins_setup, twins_teardown),
         cmocka_unit_test(test_board_copy_rows),
     };
     return cmocka_run_group_tests(tests, tu_setup_no_orders, tu_teardown_scenario);

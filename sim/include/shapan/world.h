@@ -185,6 +185,16 @@ ShapanWorld *shapan_world_create(const ShapanScenario *sc, uint64_t seed, int nt
 void shapan_world_destroy(ShapanWorld *w);
 /* Deep copy (ledger, undo stacks, everything). */
 ShapanWorld *shapan_world_clone(const ShapanWorld *w);
+/* Turns team `team`'s undo off (undo false) or back on (true; a new world has every
+ * team's on), for a seat that never undoes (a scripted rival's).  A team whose undo
+ * is off keeps no undo snapshots: its `undo` is refused (E_NOTHING), and its frequent
+ * commands run in place on its board, which saves a board copy each; every command
+ * is accepted or refused as before, with the same board and ledger.  The state hash
+ * covers the undo stacks, so while a quarter is open such a world hashes differently
+ * from one whose teams keep their undo: a logged game, whose checkpoints a replay
+ * compares, keeps every team's undo on.  At the end of a game every stack is empty
+ * either way.  Turning it off empties the team's stack. */
+void shapan_world_set_undo(ShapanWorld *w, int team, bool undo);
 
 /* Hash of the whole state in a canonical order (never raw struct bytes). */
 uint64_t shapan_world_hash(const ShapanWorld *w);

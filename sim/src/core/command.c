@@ -99,8 +99,8 @@ static Ctx *scratch_ctx(const ShapanWorld *w, int ti, ShapanError *err)
 }
 
 #ifndef NDEBUG
-/* The in-place run of `next` on the team's board (now the board after it; `before`
- * as it was) made the same board and ledger entries as a run on a copy. */
+/* The in-place run of c on the team's board (now the board after it; `before` as it
+ * was) made the same board and ledger entries as a run on a copy. */
 static bool same_as_copy_run(const ShapanWorld *w, const ShapanCommand *c, ShapanErrorCode rc,
                              const ShapanTeam *before)
 {
@@ -114,7 +114,7 @@ static bool same_as_copy_run(const ShapanWorld *w, const ShapanCommand *c, Shapa
     }
     *b = *before;
     ctx_init(y, w, x->ti, b, NULL);
-    bool same = turn_next(y, c) == rc;
+    bool same = specs[c->type].handler(y, c) == rc;
     if (same && rc == SHAPAN_OK)
         same = board_same(b, x->t) && y->nbuf == x->nbuf;
     for (int i = 0; same && rc == SHAPAN_OK && i < y->nbuf; i++) {
@@ -129,7 +129,7 @@ static bool same_as_copy_run(const ShapanWorld *w, const ShapanCommand *c, Shapa
 }
 #endif
 
-/* The scratch's spans of board b (turn_next_spans): to `saved`, from it, and
+/* The scratch's spans of board b (in_place_spans): to `saved`, from it, and
  * exchanged with it.  Each span is one of a few lengths, each moved as a constant
  * size (a few register moves, not a call of memcpy). */
 enum { SPANS_SAVE, SPANS_LOAD, SPANS_SWAP };
@@ -156,16 +156,30 @@ static void spans_move(const Scratch *s, ShapanTeam *b, unsigned char *saved, in
         case 8: span_move(p, saved, how, 8); break;
         case 32: span_move(p, saved, how, 32); break;
         case 64: span_move(p, saved, how, 64); break;
-        default: assert(0 && "turn_next_spans: a span of another length"); break;
+        default: assert(0 && "turn_next_spans, team_cmd_spans: a span of another length"); break;
         }
         saved += len;
     }
 }
 
-/* Runs a `next` of the team in place on its board, the spans it may write (the
- * scratch's, n of them: turn_next_spans) saved first: the board is left as the step
- * made it (the scratch's ctx holds its entries), or as it was when it is refused. */
-static ShapanErrorCode next_in_place(const ShapanWorld *w, const ShapanCommand *c, int n,
+/* The spans that command c of its team may write when it runs in place on the team's
+ * board (a `next`, or a frequent command of a team whose undo is off): their count,
+ * or 0 for a run on a copy. */
+static inline int in_place_spans(const ShapanWorld *w, const ShapanCommand *c,
+                                 BoardSpan spans[CMD_SPANS_MAX])
+{
+    if (c->type == SHAPAN_CMD_NEXT)
+        return turn_next_spans(w->teams[c->team - 1], spans);
+    if (!w->no_undo[c->team - 1] || !specs[c->type].undoable)
+        return 0;
+    return team_cmd_spans(w, w->teams[c->team - 1], c, spans);
+}
+
+/* Runs command c of the team in place on its board, the spans it may write (the
+ * scratch's, n of them: in_place_spans) saved first: the board is left as the
+ * command made it (the scratch's ctx holds its entries), or as it was when it is
+ * refused. */
+static ShapanErrorCode run_in_place(const ShapanWorld *w, const ShapanCommand *c, int n,
                                      ShapanError *err)
 {
     Scratch *s = w->scratch;
@@ -180,7 +194,7 @@ static ShapanErrorCode next_in_place(const ShapanWorld *w, const ShapanCommand *
         *before = *t;
 #endif
     ctx_init(&s->ctx, w, ti, t, err);
-    ShapanErrorCode rc = turn_next(&s->ctx, c);
+    ShapanErrorCode rc = specs[c->type].handler(&s->ctx, c);
 #ifndef NDEBUG
     assert(!before || same_as_copy_run(w, c, rc, before));
 #endif
@@ -255,10 +269,10 @@ static ShapanErrorCode check_team(const ShapanWorld *w, const ShapanCommand *c, 
 {
     Scratch *s = w->scratch;
     /* (the spans of the kept run are overwritten: the run below ends it anyway) */
-    int n = c->type == SHAPAN_CMD_NEXT ? turn_next_spans(w->teams[c->team - 1], s->spans) : 0;
-    ShapanErrorCode rc = n ? next_in_place(w, c, n, err) : run_team(w, c, err);
+    int n = in_place_spans(w, c, s->spans);
+    ShapanErrorCode rc = n ? run_in_place(w, c, n, err) : run_team(w, c, err);
     if (rc == SHAPAN_OK) {
-        if (n) /* the board as it was; `saved` keeps the spans as the step made them */
+        if (n) /* the board as it was; `saved` keeps the spans as the run made them */
             spans_move(s, w->teams[c->team - 1], s->saved, SPANS_SWAP);
         s->valid = true;
         s->in_place = n > 0;
@@ -350,9 +364,11 @@ static void commit_team(ShapanWorld *w, const ShapanCommand *c, bool undoable)
         board_give(&w->scratch->pool, before);
 }
 
-/* Commits a `next` run in place on team ti's board: only its entries join the
- * journal; the board stays (or moves: board_moved).  No such run starts at S6
- * (turn_next_spans), so it crosses the S6 barrier when it ends there. */
+/* Commits a run in place on team ti's board: only its entries join the journal; the
+ * board stays (or moves: board_moved).  No such run starts at S6 (turn_next_spans;
+ * the commands of team_cmd_spans are refused there), so it crosses the S6 barrier
+ * when it ends there.  Such a run of an undoable command is of a team whose undo is
+ * off: it keeps no snapshot. */
 static void commit_in_place(ShapanWorld *w, int ti)
 {
     const Ctx *x = &w->scratch->ctx;
@@ -370,18 +386,19 @@ static ShapanErrorCode apply_team(ShapanWorld *w, const ShapanCommand *c, bool c
     Scratch *s = w->scratch;
     ShapanErrorCode rc;
     int n = 0; /* (unchecked: the spans of a kept run are overwritten, as the run ends it) */
-    if (checked ? s->in_place
-                : c->type == SHAPAN_CMD_NEXT && (n = turn_next_spans(w->teams[ti], s->spans))) {
-        assert(w->teams[ti]->stage != SHAPAN_STAGE_S6);
+    if (checked ? s->in_place : (n = in_place_spans(w, c, s->spans)) > 0) {
+        bool at_s6 = w->teams[ti]->stage == SHAPAN_STAGE_S6;
         if (checked)
             spans_move(s, w->teams[ti], s->saved, SPANS_LOAD);
-        else if ((rc = next_in_place(w, c, n, err)))
+        else if ((rc = run_in_place(w, c, n, err)))
             return rc;
+        assert(!at_s6); /* (commit_in_place) */
+        (void)at_s6;
         s->ctx.err = err;
         commit_in_place(w, ti);
         return SHAPAN_OK;
     }
-    bool undoable = specs[c->type].undoable;
+    bool undoable = specs[c->type].undoable && !w->no_undo[ti];
     if (undoable && undo_reserve(w, ti) != SHAPAN_OK)
         return shapan_error_set(err, SHAPAN_E_INTERNAL, "cmd", "Out of memory.");
     /* a kept run was made with the check's err, which may be gone */

@@ -87,9 +87,13 @@ typedef struct {
     uint16_t off, len;
 } BoardSpan;
 #define TURN_SPANS_MAX 3
-/* Room for the spans of one `next` (turn_next_spans): the position, counts and cash
- * (32 bytes), and at most two spans of 64 bytes or less. */
-#define BOARD_SAVE_MAX 160
+/* Spans of one command run in place: a `next`'s (turn_next_spans) or, for a team
+ * whose undo is off, a frequent command's (team_cmd_spans). */
+#define CMD_SPANS_MAX 8
+/* Room for the spans of one such command: a `next`'s (the position, counts and cash,
+ * 32 bytes, and at most two spans of 64 bytes or less) or a team command's (at most
+ * 256: eight rows of arrivals). */
+#define BOARD_SAVE_MAX 256
 
 /* The scratch of team commands, one per world, behind a pointer: shapan_cmd_check
  * (on a const world) runs there too.  An accepted check stays here (`valid`), so
@@ -100,15 +104,17 @@ typedef struct {
  * step but into S1, the year's end and the next year's start) runs on the team's own board
  * instead of a copy: those spans are saved first and put back after a check (the
  * board is then as it was, byte for byte), and an accepted check keeps the spans'
- * new bytes for the apply (`in_place`). */
+ * new bytes for the apply (`in_place`).  So do the frequent commands of a team whose
+ * undo is off (shapan_world_set_undo; team_cmd_spans): with no snapshot to keep, the
+ * board they replace would only go back to the pool. */
 typedef struct {
     BoardPool pool;
     ShapanTeam *board; /* the copy a team command ran on (owned here, or NULL) */
     Ctx ctx;           /* the last run: on `board`, or in place on the team's board */
     bool valid;        /* ctx holds the accepted check of `cmd` at `seq` */
-    bool in_place;     /* valid: a `next` run in place; `saved` holds the spans after it */
+    bool in_place;     /* valid: a run in place; `saved` holds the spans after it */
     int nspans;
-    BoardSpan spans[TURN_SPANS_MAX];
+    BoardSpan spans[CMD_SPANS_MAX];
     int32_t seq;       /* the world's seq when it was checked */
     ShapanCommand cmd; /* the checked command's key: the fields its type reads (command.c) */
     _Alignas(8) unsigned char saved[BOARD_SAVE_MAX];
@@ -144,6 +150,7 @@ struct ShapanWorld {
     ShapanBid bids[SHAPAN_MAX_BID_GROUP][SHAPAN_MAX_TEAMS];
     ShapanCell cells[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];
     Scratch *scratch; /* owned; not part of the state (never hashed or compared) */
+    bool no_undo[SHAPAN_MAX_TEAMS]; /* the team's undo is off (shapan_world_set_undo) */
 };
 
 /* ---- ctx helpers (core/ctx.c) ---- */
@@ -210,6 +217,12 @@ ShapanErrorCode turn_end_quarter(Ctx *c, const ShapanCommand *cmd);
  * A write of step() outside them is a bug that the builds with assertions report
  * (core/command.c compares with a run on a copy). */
 int turn_next_spans(const ShapanTeam *t, BoardSpan spans[TURN_SPANS_MAX]);
+/* The spans of board t that team command c (of a team whose undo is off) may write,
+ * when they are few: the count (1..CMD_SPANS_MAX; each span 8, 32 or 64 bytes
+ * long), or 0 for a command that runs on a copy.  Next to the handlers it describes
+ * (team/common.c); a write outside them is reported by the builds with assertions. */
+int team_cmd_spans(const ShapanWorld *w, const ShapanTeam *t, const ShapanCommand *c,
+                   BoardSpan spans[CMD_SPANS_MAX]);
 /* Runs the entry steps of year_start of c->t.year (tax, interest, principal). */
 ShapanErrorCode turn_enter_year_start(Ctx *c);
 /* Marks the board bankrupt at (year, quarter) and revokes its open orders. */

@@ -61,3 +61,85 @@ ShapanErrorCode line_complete(Ctx *c, ShapanLine *l, int li)
     l->book = l->paid;
     return ctx_post(c, SHAPAN_ACC_MACHINERY, SHAPAN_ACC_CONSTRUCTION, l->paid, li);
 }
+
+static BoardSpan span(size_t off, size_t bytes)
+{
+    return (BoardSpan){(uint16_t)off, (uint16_t)bytes};
+}
+#define AT(field) offsetof(ShapanTeam, field)
+
+/* Adds a span unless the list has it (a span written twice would be saved twice, the
+ * second time as the first run left it). */
+static int add_span(BoardSpan sp[CMD_SPANS_MAX], int n, BoardSpan s)
+{
+    for (int i = 0; i < n; i++)
+        if (sp[i].off == s.off)
+            return n;
+    if (n < 0 || n == CMD_SPANS_MAX)
+        return -1;
+    sp[n] = s;
+    return n + 1;
+}
+
+/* What the frequent handlers write (assets.c, loans.c): produce the cash, the stock
+ * (the materials and products) and its line; short_loan the counts, the cash
+ * and the new loan; build_line and invest_line the cash and the line; the develop
+ * commands the cash and their fields; order_materials the arrivals rows of its lead
+ * times. */
+int team_cmd_spans(const ShapanWorld *w, const ShapanTeam *t, const ShapanCommand *c,
+                   BoardSpan sp[CMD_SPANS_MAX])
+{
+    const ShapanScenario *sc = w->sc;
+    int n = 0;
+    switch (c->type) {
+    case SHAPAN_CMD_PRODUCE:
+        if (c->line < 1 || c->line > t->nlines)
+            return 0; /* refused */
+        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        sp[1] = span(AT(materials), sizeof t->materials);
+        sp[2] = span(AT(products), sizeof t->products);
+        sp[3] = span(AT(lines) + sizeof t->lines[0] * (size_t)(c->line - 1), sizeof t->lines[0]);
+        return 4;
+    case SHAPAN_CMD_SHORT_LOAN:
+        if (t->nloans >= SHAPAN_MAX_LOANS - 1)
+            return 0; /* (the span of two loans stays in the board) */
+        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        /* the new loan and the next (never read: moved as one span of a common length) */
+        sp[1] = span(AT(loans) + sizeof t->loans[0] * (size_t)t->nloans, 2 * sizeof t->loans[0]);
+        return 2;
+    case SHAPAN_CMD_BUILD_LINE:
+        if (t->nlines >= SHAPAN_MAX_LINES)
+            return 0; /* refused */
+        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        sp[1] = span(AT(lines) + sizeof t->lines[0] * (size_t)t->nlines, sizeof t->lines[0]);
+        return 2;
+    case SHAPAN_CMD_INVEST_LINE:
+        if (c->line < 1 || c->line > t->nlines)
+            return 0; /* refused */
+        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        sp[1] = span(AT(lines) + sizeof t->lines[0] * (size_t)(c->line - 1), sizeof t->lines[0]);
+        return 2;
+    case SHAPAN_CMD_DEVELOP_PRODUCT: /* its R&D fields, with the qualifications: 32 bytes */
+        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        sp[1] = span(AT(rnd_paid), 32);
+        return 2;
+    case SHAPAN_CMD_DEVELOP_MARKET: /* the markets' and ISOs' fields: 32 bytes */
+    case SHAPAN_CMD_DEVELOP_ISO:
+        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        sp[1] = span(AT(market_paid), 32);
+        return 2;
+    case SHAPAN_CMD_ORDER_MATERIALS: {
+        /* booked in the board's quarter (S2-S5; at another stage it writes nothing) */
+        int aq = shapan_aq(t->year, t->quarter);
+        for (int m = 0; m < sc->nmaterials && n >= 0; m++) {
+            int at = aq + sc->materials[m].lead;
+            if (c->items[m] && at >= 0 && at < SHAPAN_MAX_QUARTERS)
+                n = add_span(sp, n,
+                             span(AT(arrivals) + sizeof t->arrivals[0] * (size_t)at,
+                                  sizeof t->arrivals[0]));
+        }
+        return n < 0 ? 0 : n;
+    }
+    default: return 0;
+    }
+}
