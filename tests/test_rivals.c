@@ -116,6 +116,38 @@ static void play_ok(ShapanGame *g)
     assert_true(shapan_world_over(shapan_game_world(g)));
 }
 
+/* An unlogged game (tournaments, benchmarks: every rival's undo off, so its
+ * commands run without undo snapshots) plays the same game as a logged one: the
+ * same commands accepted and the same world at the end. */
+static void test_unlogged_same_game(void **state)
+{
+    (void)state;
+    ShapanScenario *sc = standard();
+    ShapanProfile *pr[MIX_N];
+    load_mix(pr);
+    ShapanController ctrl[MIX_N];
+    memset(ctrl, 0, sizeof ctrl);
+    for (int t = 0; t < MIX_N; t++)
+        ctrl[t].profile = pr[t];
+    for (uint64_t seed = 1; seed <= 3; seed++) {
+        ShapanGame *logged = mix_game(sc, pr, seed);
+        ShapanError e;
+        ShapanGame *bare = shapan_game_create_unlogged(sc, seed, MIX_N, ctrl, &e);
+        assert_non_null(bare);
+        assert_null(shapan_game_recorder(bare));
+        play_ok(logged);
+        play_ok(bare);
+        assert_true(shapan_game_commands(logged) > 1000);
+        assert_int_equal(shapan_game_commands(bare), shapan_game_commands(logged));
+        assert_true(shapan_world_hash(shapan_game_world(bare)) ==
+                    shapan_world_hash(shapan_game_world(logged)));
+        shapan_game_destroy(logged);
+        shapan_game_destroy(bare);
+    }
+    free_mix(pr);
+    shapan_scenario_free(sc);
+}
+
 static void test_commands_are_own_team(void **state)
 {
     (void)state;
@@ -378,6 +410,7 @@ int main(void)
     const struct CMUnitTest tests[] = {
         cmocka_unit_test(test_views_are_private),
         cmocka_unit_test(test_commands_are_own_team),
+        cmocka_unit_test(test_unlogged_same_game),
         cmocka_unit_test(test_decisions_ignore_private_boards),
         cmocka_unit_test(test_same_seed_same_game),
         cmocka_unit_test(test_every_profile_loads),

@@ -33,8 +33,11 @@ uint64_t shapan_game_rival_seed(uint64_t game_seed, int team);
 ShapanGame *shapan_game_create(const ShapanScenario *sc, uint64_t seed, int nteams,
                                const ShapanController *ctrl, ShapanError *err);
 /* The same game without a log (no recorder, no checkpoints): commands are applied
- * directly, which gives the same world (the codec round-trips every command).  For
- * tournaments and benchmarks; shapan_game_recorder returns NULL for it. */
+ * directly, which gives the same world (the codec round-trips every command), and
+ * every rival's seat has its undo off (shapan_world_set_undo: a rival never undoes,
+ * so its commands run without undo snapshots; the state hash differs only while a
+ * quarter is open, and the end of the game is the same).  For tournaments and
+ * benchmarks; shapan_game_recorder returns NULL for it. */
 ShapanGame *shapan_game_create_unlogged(const ShapanScenario *sc, uint64_t seed, int nteams,
                                         const ShapanController *ctrl, ShapanError *err);
 void shapan_game_destroy(ShapanGame *g);

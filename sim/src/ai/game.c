@@ -109,6 +109,9 @@ static ShapanGame *game_create(const ShapanScenario *sc, uint64_t seed, int ntea
         free(g);
         return NULL;
     }
+    for (int t = 1; t <= nteams && !logged; t++) /* a rival never undoes */
+        if (!g->human[t - 1])
+            shapan_world_set_undo(g->world, t, false);
     const ShapanWorld *w = g->world;
     for (int t = 1; t <= nteams; t++) {
         const ShapanController *c = &ctrl[t - 1];
