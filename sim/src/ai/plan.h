@@ -164,7 +164,7 @@ typedef struct {
     int16_t bid_order[PLAN_MAX_BIDS];
     int8_t bid_delivery[PLAN_MAX_BIDS];
     int nbids;
-    int16_t window_aq;    /* the quarter plan_window_carries holds in (0: none) */
+    int16_t window_aq;    /* 1 + the quarter plan_window_carries holds in (0: none; Y1Q1 is 0) */
     const PlanBook *book; /* the game's, or own_book (made for a planner started alone) */
     PlanBook *own_book;
     /* plan_gen_materials is known to order nothing in S3 of quarter mat_none_aq - 1

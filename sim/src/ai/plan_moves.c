@@ -400,7 +400,10 @@ static int64_t next_cap(const View *v)
  * fall due after the game: it can lend that S1's repayment and the reserve for
  * free, where a Q4 loan that holds them in cash costs its interest.  Decided at
  * the Q4 S1 (plan_gen_short) and kept for the quarter. */
-bool plan_window_carries(const View *v) { return v->pl->window_aq == v->aq && !v->pre_s1; }
+bool plan_window_carries(const View *v)
+{
+    return v->pl->window_aq == v->aq + 1 && !v->pre_s1;
+}
 
 bool plan_gen_short(const View *v, ShapanCommand *c)
 {
@@ -413,7 +416,7 @@ bool plan_gen_short(const View *v, ShapanCommand *c)
      * the repayment and the reserve on top, stays under next year's cap: the
      * loan is then planned without them */
     if (r > 0 && plan_loans_total(v->t, false) + amount + v->pl->reserve <= next_cap(v)) {
-        v->pl->window_aq = (int16_t)v->aq;
+        v->pl->window_aq = (int16_t)(v->aq + 1);
         v->memo->cash_ready = false;
         amount = short_amount(v, v->pl->reserve);
     } else {
