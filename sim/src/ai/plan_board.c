@@ -584,9 +584,7 @@ bool plan_affordable(const View *v, int64_t cost)
 int64_t plan_loan_headroom_at(const View *v, int percent)
 {
     int64_t eq = 0;
-    if (v->year - 1 == v->t->closed_year)
-        eq = v->t->equity_closed; /* the board keeps it: no pass over the ledger */
-    else if (!shapan_view_equity(v->w, v->team, v->year - 1, &eq))
+    if (!shapan_view_equity(v->w, v->team, v->year - 1, &eq))
         return 0;
     if (eq <= 0)
         return 0;

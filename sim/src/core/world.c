@@ -1,4 +1,5 @@
 /* World lifecycle, the opening position, views, score. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -452,7 +453,16 @@ bool shapan_view_equity(const ShapanWorld *w, int team, int year, int64_t *equit
 {
     if (team < 1 || team > w->nteams || year > w->teams[team - 1]->closed_year)
         return false;
+    const ShapanTeam *t = w->teams[team - 1];
     ShapanStatement st;
+    if (year == t->closed_year) { /* the board keeps it (the loan cap's base): no pass */
+        *equity = t->equity_closed;
+#ifndef NDEBUG
+        shapan_statement(w, team, year, &st);
+        assert(st.balance[SHAPAN_BAL_EQUITY] == *equity);
+#endif
+        return true;
+    }
     shapan_statement(w, team, year, &st);
     *equity = st.balance[SHAPAN_BAL_EQUITY];
     return true;
