@@ -400,10 +400,7 @@ static int64_t next_cap(const View *v)
  * fall due after the game: it can lend that S1's repayment and the reserve for
  * free, where a Q4 loan that holds them in cash costs its interest.  Decided at
  * the Q4 S1 (plan_gen_short) and kept for the quarter. */
-bool plan_window_carries(const View *v)
-{
-    return v->pl->window_aq == v->aq + 1 && !v->pre_s1;
-}
+bool plan_window_carries(const View *v) { return v->pl->window_aq == v->aq + 1 && !v->pre_s1; }
 
 bool plan_gen_short(const View *v, ShapanCommand *c)
 {

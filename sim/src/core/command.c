@@ -180,7 +180,7 @@ static inline int in_place_spans(const ShapanWorld *w, const ShapanCommand *c,
  * command made it (the scratch's ctx holds its entries), or as it was when it is
  * refused. */
 static ShapanErrorCode run_in_place(const ShapanWorld *w, const ShapanCommand *c, int n,
-                                     ShapanError *err)
+                                    ShapanError *err)
 {
     Scratch *s = w->scratch;
     int ti = c->team - 1;
@@ -228,8 +228,9 @@ static ShapanErrorCode run_team(const ShapanWorld *w, const ShapanCommand *c, Sh
 /* The scalar fields of the key, one list for the copy and the comparison. */
 #define KEY_FIELDS(X)                                                                              \
     X(type)                                                                                        \
-    X(team) X(order) X(market) X(product) X(iso) X(kind) X(plant) X(line) X(target) X(amount)      \
-        X(years) X(price) X(delivery) X(term)
+    X(team)                                                                                        \
+    X(order) X(market) X(product) X(iso) X(kind) X(plant) X(line) X(target) X(amount) X(years)     \
+        X(price) X(delivery) X(term)
 #define KEY_SIZE(f) +sizeof(((ShapanCommand *)0)->f)
 /* every field before the arrays is in the list (68 bytes of them, 4 of padding) */
 _Static_assert(0 KEY_FIELDS(KEY_SIZE) == 68 && KEY_ARRAYS_FROM == 72,

@@ -149,7 +149,7 @@ struct ShapanWorld {
     uint32_t bid_eligible[SHAPAN_MAX_BID_GROUP]; /* team bitmask */
     ShapanBid bids[SHAPAN_MAX_BID_GROUP][SHAPAN_MAX_TEAMS];
     ShapanCell cells[SHAPAN_MAX_MARKETS][SHAPAN_MAX_PRODUCTS];
-    Scratch *scratch; /* owned; not part of the state (never hashed or compared) */
+    Scratch *scratch;               /* owned; not part of the state (never hashed or compared) */
     bool no_undo[SHAPAN_MAX_TEAMS]; /* the team's undo is off (shapan_world_set_undo) */
 };
 

@@ -134,9 +134,9 @@ int team_cmd_spans(const ShapanWorld *w, const ShapanTeam *t, const ShapanComman
         for (int m = 0; m < sc->nmaterials && n >= 0; m++) {
             int at = aq + sc->materials[m].lead;
             if (c->items[m] && at >= 0 && at < SHAPAN_MAX_QUARTERS)
-                n = add_span(sp, n,
-                             span(AT(arrivals) + sizeof t->arrivals[0] * (size_t)at,
-                                  sizeof t->arrivals[0]));
+                n = add_span(
+                    sp, n,
+                    span(AT(arrivals) + sizeof t->arrivals[0] * (size_t)at, sizeof t->arrivals[0]));
         }
         return n < 0 ? 0 : n;
     }
