@@ -226,11 +226,11 @@ static ShapanErrorCode run_team(const ShapanWorld *w, const ShapanCommand *c, Sh
 #define KEY_ARRAYS_BYTES (offsetof(ShapanCommand, nbids) - KEY_ARRAYS_FROM)
 
 /* The scalar fields of the key, one list for the copy and the comparison. */
-#define KEY_FIELDS(X)                                                                              \
-    X(type)                                                                                        \
-    X(team)                                                                                        \
-    X(order) X(market) X(product) X(iso) X(kind) X(plant) X(line) X(target) X(amount) X(years)     \
-        X(price) X(delivery) X(term)
+// clang-format off
+#define KEY_FIELDS(X) \
+    X(type) X(team) X(order) X(market) X(product) X(iso) X(kind) X(plant) X(line) \
+    X(target) X(amount) X(years) X(price) X(delivery) X(term)
+// clang-format on
 #define KEY_SIZE(f) +sizeof(((ShapanCommand *)0)->f)
 /* every field before the arrays is in the list (68 bytes of them, 4 of padding) */
 _Static_assert(0 KEY_FIELDS(KEY_SIZE) == 68 && KEY_ARRAYS_FROM == 72,
