@@ -19,12 +19,9 @@
 
 #define TEAMS 6
 
-enum { EXPERT, AGGRESSIVE, BALANCED, CAUTIOUS, IDLE, NPROF };
-static const char *const NAMES[NPROF] = {"expert", "aggressive", "balanced", "cautious", "idle"};
-
 typedef struct {
     int rotate;         /* the game's g mod P: list entry p is profile (p + rotate) mod P */
-    int profile[TEAMS]; /* per seat, an index into NAMES */
+    int profile[TEAMS]; /* per seat, an index into PU_PROFILES */
     int64_t score[TEAMS];
     int64_t cash[TEAMS];  /* closing cash */
     int64_t loss5[TEAMS]; /* year 5's loss line (default penalties among it) */
@@ -74,34 +71,10 @@ static bool on_game(void *ctx, int game, uint64_t seed, const ShapanWorld *w,
  * teams on the standard scenario (test_tournament.c's field), and fills r. */
 static void play_seed(uint64_t base, int g, Result *r)
 {
-    ShapanScenario *sc = pu_scenario("standard.json", 0);
-    ShapanProfile *pr[NPROF];
-    ShapanController ctrl[NPROF];
-    memset(ctrl, 0, sizeof ctrl);
     memset(r, 0, sizeof *r);
     r->rotate = g % NPROF;
-    for (int p = 0; p < NPROF; p++) {
-        pr[p] = pu_profile(NAMES[(p + r->rotate) % NPROF]);
-        ctrl[p].profile = pr[p];
-    }
-    ShapanTournament t = {.scenario = sc,
-                          .profiles = ctrl,
-                          .nprofiles = NPROF,
-                          .games = 1,
-                          .teams = TEAMS,
-                          .seed = base + (uint64_t)g,
-                          .max_commands = 5000000,
-                          .on_game = on_game,
-                          .ctx = r};
     ShapanTournamentStats st[NPROF];
-    ShapanError e;
-    memset(&e, 0, sizeof e);
-    ShapanErrorCode rc = shapan_tournament_run(&t, st, &e);
-    if (rc != SHAPAN_OK)
-        fail_msg("%s: %s: %s", e.where, shapan_error_name(e.code), e.message);
-    for (int p = 0; p < NPROF; p++)
-        shapan_profile_free(pr[p]);
-    shapan_scenario_free(sc);
+    pu_tournament(r->rotate, 1, TEAMS, base + (uint64_t)g, on_game, r, st);
 }
 
 /* Game g of the seed-1 tournament (the test seed). */
@@ -139,7 +112,7 @@ static void test_bid_group_committed_game_880(void **state)
     play_pair(880, EXPERT, &r);
     for (int s = 0; s < TEAMS; s++) {
         print_message("team %d %-10s score %5lld cash %4lld year-5 loss %3lld penalties %d\n",
-                      s + 1, NAMES[r.profile[s]], (long long)r.score[s], (long long)r.cash[s],
+                      s + 1, PU_PROFILES[r.profile[s]], (long long)r.score[s], (long long)r.cash[s],
                       (long long)r.loss5[s], r.penalties[s]);
         if (r.profile[s] != EXPERT)
             continue;
@@ -162,7 +135,7 @@ static void test_no_default_penalty_first_games(void **state)
         for (int s = 0; s < TEAMS; s++)
             if (r.penalties[s])
                 fail_msg("game %d team %d (%s): %d default penalties", g, s + 1,
-                         NAMES[r.profile[s]], r.penalties[s]);
+                         PU_PROFILES[r.profile[s]], r.penalties[s]);
     }
 }
 

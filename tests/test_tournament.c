@@ -18,9 +18,6 @@
 #define GAMES 1000
 #define TEAMS 6
 
-enum { EXPERT, AGGRESSIVE, BALANCED, CAUTIOUS, IDLE, NPROF };
-static const char *const NAMES[NPROF] = {"expert", "aggressive", "balanced", "cautious", "idle"};
-
 typedef struct {
     int idle_games; /* games with an idle team */
     int idle_last;  /* of those, games where every idle team ranks below every other */
@@ -53,43 +50,22 @@ static bool beats(const ShapanTournamentStats *st, int a, int b)
 {
     const ShapanTournamentStats *s = &st[a];
     bool ok = s->met[b] > 0 && s->above[b] * 100 >= 70 * s->met[b];
-    print_message("%-10s above %-10s in %4d of %4d games (%5.1f %%)%s\n", NAMES[a], NAMES[b],
-                  s->above[b], s->met[b], s->met[b] ? 100.0 * s->above[b] / s->met[b] : 0.0,
-                  ok ? "" : "   < 70 %");
+    print_message("%-10s above %-10s in %4d of %4d games (%5.1f %%)%s\n", PU_PROFILES[a],
+                  PU_PROFILES[b], s->above[b], s->met[b],
+                  s->met[b] ? 100.0 * s->above[b] / s->met[b] : 0.0, ok ? "" : "   < 70 %");
     return ok;
 }
 
 static void test_strength_order(void **state)
 {
     (void)state;
-    ShapanScenario *sc = pu_scenario("standard.json", 0);
-    ShapanProfile *pr[NPROF];
-    ShapanController ctrl[NPROF];
-    memset(ctrl, 0, sizeof ctrl);
-    for (int p = 0; p < NPROF; p++) {
-        pr[p] = pu_profile(NAMES[p]);
-        ctrl[p].profile = pr[p];
-    }
     IdleWatch iw = {0, 0};
-    ShapanTournament t = {.scenario = sc,
-                          .profiles = ctrl,
-                          .nprofiles = NPROF,
-                          .games = GAMES,
-                          .teams = TEAMS,
-                          .seed = 1,
-                          .max_commands = 5000000,
-                          .on_game = on_game,
-                          .ctx = &iw};
     ShapanTournamentStats st[NPROF];
-    ShapanError e;
-    memset(&e, 0, sizeof e);
-    ShapanErrorCode rc = shapan_tournament_run(&t, st, &e);
-    if (rc != SHAPAN_OK)
-        fail_msg("%s: %s: %s", e.where, shapan_error_name(e.code), e.message);
+    pu_tournament(0, GAMES, TEAMS, 1, on_game, &iw, st);
 
     for (int p = 0; p < NPROF; p++)
-        print_message("%-10s games %4d teams %4d mean score %7.1f bankrupt %5.1f %%\n", NAMES[p],
-                      st[p].games, st[p].seats,
+        print_message("%-10s games %4d teams %4d mean score %7.1f bankrupt %5.1f %%\n",
+                      PU_PROFILES[p], st[p].games, st[p].seats,
                       st[p].seats ? (double)st[p].score_sum / st[p].seats : 0.0,
                       st[p].seats ? 100.0 * st[p].bankrupt / st[p].seats : 0.0);
     bool ok = beats(st, EXPERT, AGGRESSIVE);
@@ -102,9 +78,6 @@ static void test_strength_order(void **state)
                   st[BALANCED].seats, solvent ? "" : "   >= 25 %");
     print_message("idle last in %d of %d games%s\n", iw.idle_last, iw.idle_games,
                   iw.idle_last == iw.idle_games ? "" : "   (must be every game)");
-    for (int p = 0; p < NPROF; p++) /* before the verdict: a failure leaks nothing */
-        shapan_profile_free(pr[p]);
-    shapan_scenario_free(sc);
     assert_true(iw.idle_games > 0);
     assert_true(ok);
     assert_true(solvent);

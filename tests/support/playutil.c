@@ -33,6 +33,38 @@ ShapanProfile *pu_profile(const char *name)
     return p;
 }
 
+const char *const PU_PROFILES[NPROF] = {"expert", "aggressive", "balanced", "cautious", "idle"};
+
+void pu_tournament(int rotate, int games, int teams, uint64_t seed, ShapanTournamentGame on_game,
+                   void *ctx, ShapanTournamentStats *st)
+{
+    ShapanScenario *sc = pu_scenario("standard.json", 0);
+    ShapanProfile *pr[NPROF];
+    ShapanController ctrl[NPROF];
+    memset(ctrl, 0, sizeof ctrl);
+    for (int p = 0; p < NPROF; p++) {
+        pr[p] = pu_profile(PU_PROFILES[(p + rotate) % NPROF]);
+        ctrl[p].profile = pr[p];
+    }
+    ShapanTournament t = {.scenario = sc,
+                          .profiles = ctrl,
+                          .nprofiles = NPROF,
+                          .games = games,
+                          .teams = teams,
+                          .seed = seed,
+                          .max_commands = 5000000,
+                          .on_game = on_game,
+                          .ctx = ctx};
+    ShapanError e;
+    memset(&e, 0, sizeof e);
+    ShapanErrorCode rc = shapan_tournament_run(&t, st, &e);
+    for (int p = 0; p < NPROF; p++) /* before the verdict: a failure leaks nothing */
+        shapan_profile_free(pr[p]);
+    shapan_scenario_free(sc);
+    if (rc != SHAPAN_OK)
+        fail_msg("%s: %s: %s", e.where, shapan_error_name(e.code), e.message);
+}
+
 ShapanRecorder *pu_play(const ShapanScenario *sc, const char *profile, int nteams, uint64_t seed,
                         int max_commands)
 {
