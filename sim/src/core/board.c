@@ -102,7 +102,7 @@ static void copy_span(ShapanTeam *dst, const ShapanTeam *src, size_t from, size_
     memcpy((char *)dst + from, (const char *)src + from, to - from);
 }
 
-#define AT(field) offsetof(ShapanTeam, field)
+#define AT(field) BOARD_AT(field)
 #define USED(list, n) (AT(list) + sizeof src->list[0] * (size_t)src->n)
 
 /* First row of arrivals and recv that board b may hold non-zero: its own quarter (the

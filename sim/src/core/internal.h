@@ -82,10 +82,20 @@ typedef struct {
     int made;   /* boards this pool has allocated */
 } BoardPool;
 
-/* Bytes [off, off + len) of a board. */
+/* Bytes [off, off + len) of a board; board_span(BOARD_AT(cash), sizeof t->cash). */
 typedef struct {
     uint16_t off, len;
 } BoardSpan;
+#define BOARD_AT(field) offsetof(ShapanTeam, field)
+static inline BoardSpan board_span(size_t off, size_t bytes)
+{
+    return (BoardSpan){(uint16_t)off, (uint16_t)bytes};
+}
+/* The position, the counts and the cash: written by every step and command run in place. */
+static inline BoardSpan board_head_span(void)
+{
+    return board_span(0, BOARD_AT(cash) + sizeof(((ShapanTeam *)0)->cash));
+}
 #define TURN_SPANS_MAX 3
 /* Spans of one command run in place: a `next`'s (turn_next_spans) or, for a team
  * whose undo is off, a frequent command's (team_cmd_spans). */

@@ -62,12 +62,6 @@ ShapanErrorCode line_complete(Ctx *c, ShapanLine *l, int li)
     return ctx_post(c, SHAPAN_ACC_MACHINERY, SHAPAN_ACC_CONSTRUCTION, l->paid, li);
 }
 
-static BoardSpan span(size_t off, size_t bytes)
-{
-    return (BoardSpan){(uint16_t)off, (uint16_t)bytes};
-}
-#define AT(field) offsetof(ShapanTeam, field)
-
 /* Adds a span unless the list has it (a span written twice would be saved twice, the
  * second time as the first run left it). */
 static int add_span(BoardSpan sp[CMD_SPANS_MAX], int n, BoardSpan s)
@@ -95,38 +89,42 @@ int team_cmd_spans(const ShapanWorld *w, const ShapanTeam *t, const ShapanComman
     case SHAPAN_CMD_PRODUCE:
         if (c->line < 1 || c->line > t->nlines)
             return 0; /* refused */
-        sp[0] = span(0, AT(cash) + sizeof t->cash);
-        sp[1] = span(AT(materials), sizeof t->materials);
-        sp[2] = span(AT(products), sizeof t->products);
-        sp[3] = span(AT(lines) + sizeof t->lines[0] * (size_t)(c->line - 1), sizeof t->lines[0]);
+        sp[0] = board_head_span();
+        sp[1] = board_span(BOARD_AT(materials), sizeof t->materials);
+        sp[2] = board_span(BOARD_AT(products), sizeof t->products);
+        sp[3] = board_span(BOARD_AT(lines) + sizeof t->lines[0] * (size_t)(c->line - 1),
+                           sizeof t->lines[0]);
         return 4;
     case SHAPAN_CMD_SHORT_LOAN:
         if (t->nloans >= SHAPAN_MAX_LOANS - 1)
             return 0; /* (the span of two loans stays in the board) */
-        sp[0] = span(0, AT(cash) + sizeof t->cash);
+        sp[0] = board_head_span();
         /* the new loan and the next (never read: moved as one span of a common length) */
-        sp[1] = span(AT(loans) + sizeof t->loans[0] * (size_t)t->nloans, 2 * sizeof t->loans[0]);
+        sp[1] = board_span(BOARD_AT(loans) + sizeof t->loans[0] * (size_t)t->nloans,
+                           2 * sizeof t->loans[0]);
         return 2;
     case SHAPAN_CMD_BUILD_LINE:
         if (t->nlines >= SHAPAN_MAX_LINES)
             return 0; /* refused */
-        sp[0] = span(0, AT(cash) + sizeof t->cash);
-        sp[1] = span(AT(lines) + sizeof t->lines[0] * (size_t)t->nlines, sizeof t->lines[0]);
+        sp[0] = board_head_span();
+        sp[1] = board_span(BOARD_AT(lines) + sizeof t->lines[0] * (size_t)t->nlines,
+                           sizeof t->lines[0]);
         return 2;
     case SHAPAN_CMD_INVEST_LINE:
         if (c->line < 1 || c->line > t->nlines)
             return 0; /* refused */
-        sp[0] = span(0, AT(cash) + sizeof t->cash);
-        sp[1] = span(AT(lines) + sizeof t->lines[0] * (size_t)(c->line - 1), sizeof t->lines[0]);
+        sp[0] = board_head_span();
+        sp[1] = board_span(BOARD_AT(lines) + sizeof t->lines[0] * (size_t)(c->line - 1),
+                           sizeof t->lines[0]);
         return 2;
     case SHAPAN_CMD_DEVELOP_PRODUCT: /* its R&D fields, with the qualifications: 32 bytes */
-        sp[0] = span(0, AT(cash) + sizeof t->cash);
-        sp[1] = span(AT(rnd_paid), 32);
+        sp[0] = board_head_span();
+        sp[1] = board_span(BOARD_AT(rnd_paid), 32);
         return 2;
     case SHAPAN_CMD_DEVELOP_MARKET: /* the markets' and ISOs' fields: 32 bytes */
     case SHAPAN_CMD_DEVELOP_ISO:
-        sp[0] = span(0, AT(cash) + sizeof t->cash);
-        sp[1] = span(AT(market_paid), 32);
+        sp[0] = board_head_span();
+        sp[1] = board_span(BOARD_AT(market_paid), 32);
         return 2;
     case SHAPAN_CMD_ORDER_MATERIALS: {
         /* booked in the board's quarter (S2-S5; at another stage it writes nothing) */
@@ -134,9 +132,9 @@ int team_cmd_spans(const ShapanWorld *w, const ShapanTeam *t, const ShapanComman
         for (int m = 0; m < sc->nmaterials && n >= 0; m++) {
             int at = aq + sc->materials[m].lead;
             if (c->items[m] && at >= 0 && at < SHAPAN_MAX_QUARTERS)
-                n = add_span(
-                    sp, n,
-                    span(AT(arrivals) + sizeof t->arrivals[0] * (size_t)at, sizeof t->arrivals[0]));
+                n = add_span(sp, n,
+                             board_span(BOARD_AT(arrivals) + sizeof t->arrivals[0] * (size_t)at,
+                                        sizeof t->arrivals[0]));
         }
         return n < 0 ? 0 : n;
     }

@@ -254,11 +254,6 @@ static ShapanErrorCode step(Ctx *c)
 }
 
 /* A board span: `bytes` from byte `off`. */
-static BoardSpan span(size_t off, size_t bytes)
-{
-    return (BoardSpan){(uint16_t)off, (uint16_t)bytes};
-}
-#define AT(field) offsetof(ShapanTeam, field)
 
 /* What step() writes, stage by stage (see the enter_ functions above); into S1 it
  * may write every line and loan, more than a board copy's cost to save. */
@@ -266,7 +261,7 @@ int turn_next_spans(const ShapanTeam *t, BoardSpan sp[TURN_SPANS_MAX])
 {
     int aq = shapan_aq(t->year, t->quarter);
     /* the position, the counts and the cash: every step's */
-    sp[0] = span(0, AT(cash) + sizeof t->cash);
+    sp[0] = board_head_span();
     switch (t->stage) {
     case SHAPAN_STAGE_YEAR_START: /* to long_loan, or refused (a meeting year) */
     case SHAPAN_STAGE_MEETING:    /* refused */
@@ -275,19 +270,20 @@ int turn_next_spans(const ShapanTeam *t, BoardSpan sp[TURN_SPANS_MAX])
     case SHAPAN_STAGE_S1: /* enter_s2: this quarter's arrivals */
         if (aq < 0 || aq >= SHAPAN_MAX_QUARTERS)
             return 0;
-        sp[1] = span(AT(materials), sizeof t->materials);
-        sp[2] = span(AT(arrivals) + sizeof t->arrivals[0] * (size_t)aq, sizeof t->arrivals[0]);
+        sp[1] = board_span(BOARD_AT(materials), sizeof t->materials);
+        sp[2] = board_span(BOARD_AT(arrivals) + sizeof t->arrivals[0] * (size_t)aq,
+                           sizeof t->arrivals[0]);
         return 3;
     case SHAPAN_STAGE_S3: /* enter_s4: this quarter's receivables */
         if (aq < 0 || aq >= SHAPAN_MAX_QUARTERS)
             return 0;
-        sp[1] = span(AT(recv) + sizeof t->recv[0] * (size_t)aq, sizeof t->recv[0]);
+        sp[1] = board_span(BOARD_AT(recv) + sizeof t->recv[0] * (size_t)aq, sizeof t->recv[0]);
         return 2;
     case SHAPAN_STAGE_S5: /* enter_s6: rents and qualifications; in Q4 the year end too */
         if (t->quarter == 4)
             return 0;
-        sp[1] = span(AT(plants), sizeof t->plants);
-        sp[2] = span(AT(qualified), sizeof t->qualified);
+        sp[1] = board_span(BOARD_AT(plants), sizeof t->plants);
+        sp[2] = board_span(BOARD_AT(qualified), sizeof t->qualified);
         return 3;
     default: return 0; /* into S1, or the next year's start */
     }
