@@ -72,16 +72,6 @@ typedef struct {
     ShapanStatement st;
 } StmtKept;
 
-/* This year's equity and EBT so far, and the ledger they were summed from (its
- * entry count and last entry, as StmtKept). */
-typedef struct {
-    const ShapanWorld *w; /* NULL: nothing kept */
-    int year;
-    int n;
-    ShapanEntry last;
-    int64_t equity, ebt;
-} YearSoFar;
-
 /* The order book by year and, for the picks, by cell: scenario facts every
  * planner of a game reads (plan_book.c). */
 struct PlanBook {
@@ -144,7 +134,6 @@ typedef struct {
      * the team (at least the smallest ad), in market then product order */
     bool ad_cells_ready;
     int nad_cells;
-    YearSoFar so_far;  /* this year's equity and EBT */
     uint32_t sims_gen; /* counts the changes of `sims` (a line simulated again) */
     /* plan_capacity of each product, made from sims of cap_gen[p] and a stock of
      * cap_stock[p] (cap_gen[p] == 0: nothing kept) */
@@ -191,8 +180,9 @@ typedef struct {
 typedef struct PlanMemo {
     bool sims_ready, cash_ready, ads_ready, want_ready;
     int64_t pre, post, recv; /* plan_cash_plan */
-    bool so_far_ready;       /* Planner.so_far describes this board */
-    int64_t next_ads;        /* plan_ads of next year, without noise */
+    bool so_far_ready;       /* this year's statement so far: */
+    int64_t equity_so_far, ebt_so_far;
+    int64_t next_ads; /* plan_ads of next year, without noise */
     int64_t want[SHAPAN_MAX_PRODUCTS];
     unsigned com_ready; /* bit p: com[p] (plan_committed) */
     int64_t com[SHAPAN_MAX_PRODUCTS][4];

@@ -1,7 +1,6 @@
 /* The planning rival's forecast of its own board: when lines and products are
  * ready, what the lines make, what can be promised, and the cash up to the next
  * chance to borrow. */
-#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -395,71 +394,24 @@ const ShapanStatement *plan_statement_of(const View *v, int year)
     return &k->st;
 }
 
-/* How an entry moves this year's equity and its EBT: by its amount for each of
- * its sides on an account of the kind (a credit raises them, a debit lowers
- * them).  Equity (capital + retained + net profit, the statement's) moves with
- * the equity and income accounts, the EBT with the income ones before tax. */
-static const int8_t in_equity[SHAPAN_ACC_COUNT] = {
-    [SHAPAN_ACC_CAPITAL] = 1,     [SHAPAN_ACC_RETAINED] = 1,   [SHAPAN_ACC_REVENUE] = 1,
-    [SHAPAN_ACC_DIRECT_COST] = 1, [SHAPAN_ACC_ADMIN] = 1,      [SHAPAN_ACC_ADS] = 1,
-    [SHAPAN_ACC_MAINTENANCE] = 1, [SHAPAN_ACC_LOSS] = 1,       [SHAPAN_ACC_CONVERSION] = 1,
-    [SHAPAN_ACC_RENT] = 1,        [SHAPAN_ACC_MARKET_DEV] = 1, [SHAPAN_ACC_RND] = 1,
-    [SHAPAN_ACC_ISO] = 1,         [SHAPAN_ACC_INFO] = 1,       [SHAPAN_ACC_DEPRECIATION] = 1,
-    [SHAPAN_ACC_FINANCE] = 1,     [SHAPAN_ACC_TAX] = 1,
-};
-static const int8_t in_ebt[SHAPAN_ACC_COUNT] = {
-    [SHAPAN_ACC_REVENUE] = 1,      [SHAPAN_ACC_DIRECT_COST] = 1, [SHAPAN_ACC_ADMIN] = 1,
-    [SHAPAN_ACC_ADS] = 1,          [SHAPAN_ACC_MAINTENANCE] = 1, [SHAPAN_ACC_LOSS] = 1,
-    [SHAPAN_ACC_CONVERSION] = 1,   [SHAPAN_ACC_RENT] = 1,        [SHAPAN_ACC_MARKET_DEV] = 1,
-    [SHAPAN_ACC_RND] = 1,          [SHAPAN_ACC_ISO] = 1,         [SHAPAN_ACC_INFO] = 1,
-    [SHAPAN_ACC_DEPRECIATION] = 1, [SHAPAN_ACC_FINANCE] = 1,
-};
-
-/* This year's equity and EBT so far (its statement's), kept in the planner
- * while the entries they were summed from stay (as plan_statement_of) and
- * moved by every entry booked since, which in a year nearly every command
- * adds: a new statement each time cost a pass over the year's sums. */
-static const YearSoFar *year_so_far(const View *v)
+/* This year's statement so far, once per decision: the journal keeps its sums'
+ * totals, so a statement is the total less a row or two. */
+static const PlanMemo *year_so_far(const View *v)
 {
     PlanMemo *m = v->memo;
-    YearSoFar *k = &v->pl->so_far;
-    if (m->so_far_ready)
-        return k;
-    m->so_far_ready = true;
-    int n, year = v->year;
-    const ShapanEntry *e = shapan_ledger(v->w, v->team, &n);
-    if (k->w == v->w && k->year == year && k->n <= n &&
-        (k->n == 0 || same_entry(&k->last, &e[k->n - 1]))) {
-        for (int i = k->n; i < n; i++) {
-            const ShapanEntry *x = &e[i];
-            if (x->year < 0 || x->year > year)
-                continue; /* not in this year's statement */
-            k->equity += x->amount * (in_equity[x->credit] - in_equity[x->debit]);
-            if (x->year == year)
-                k->ebt += x->amount * (in_ebt[x->credit] - in_ebt[x->debit]);
-        }
-    } else {
+    if (!m->so_far_ready) {
         ShapanStatement st;
-        shapan_statement(v->w, v->team, year, &st);
-        k->w = v->w;
-        k->year = year;
-        k->equity = st.balance[SHAPAN_BAL_EQUITY];
-        k->ebt = st.income[SHAPAN_INC_EBT];
+        shapan_statement(v->w, v->team, v->year, &st);
+        m->equity_so_far = st.balance[SHAPAN_BAL_EQUITY];
+        m->ebt_so_far = st.income[SHAPAN_INC_EBT];
+        m->so_far_ready = true;
     }
-    k->n = n;
-    if (n > 0)
-        k->last = e[n - 1];
-#ifndef NDEBUG
-    ShapanStatement check;
-    shapan_statement(v->w, v->team, year, &check);
-    assert(k->equity == check.balance[SHAPAN_BAL_EQUITY] && k->ebt == check.income[SHAPAN_INC_EBT]);
-#endif
-    return k;
+    return m;
 }
 
-int64_t plan_equity_so_far(const View *v) { return year_so_far(v)->equity; }
+int64_t plan_equity_so_far(const View *v) { return year_so_far(v)->equity_so_far; }
 
-int64_t plan_ebt_so_far(const View *v) { return year_so_far(v)->ebt; }
+int64_t plan_ebt_so_far(const View *v) { return year_so_far(v)->ebt_so_far; }
 
 int64_t plan_next_ads(const View *v)
 {
