@@ -64,7 +64,8 @@ void *shapan_planner_create(const ShapanProfile *p, const ShapanWorld *w, int te
     for (int k = 0; k < sc->nline_types; k++) {
         int pq = sc->line_types[k].production_q;
         pl->carry_units[k] = carry / pq + (carry > 0 && pq > carry);
-        for (int j = 0; j<HORIZON; j += pq> 0 ? pq : HORIZON)
+        int every = pq > 0 ? pq : HORIZON; /* a start every production time */
+        for (int j = 0; j < HORIZON; j += every)
             pl->every_q[k] = (uint8_t)(pl->every_q[k] | 1u << j);
     }
     for (int k = 0; k < sc->nproducts; k++)

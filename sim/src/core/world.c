@@ -20,6 +20,18 @@ uint64_t journal_mix(uint64_t prev, const ShapanEntry *e)
     return h;
 }
 
+/* Adds entry e to the journal's sums: its year's, the total and the top year. */
+static inline void journal_book(Journal *j, const ShapanEntry *e)
+{
+    int y = e->year;
+    if (y < 0 || y >= JOURNAL_YEARS)
+        return;
+    ledger_add(j->sums[y], e);
+    ledger_add(j->total, e);
+    if (y > j->top)
+        j->top = y;
+}
+
 ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n)
 {
     if (n <= 0)
@@ -40,15 +52,8 @@ ShapanErrorCode journal_append(Journal *j, const ShapanEntry *e, int n)
     }
     /* one or two entries, mostly: copied one by one, not by a call of memcpy */
     for (int i = 0; i < n; i++) {
-        ShapanEntry *d = &j->e[j->n + i];
-        *d = e[i];
-        int y = d->year;
-        if (y >= 0 && y < JOURNAL_YEARS) {
-            ledger_add(j->sums[y], d);
-            ledger_add(j->total, d);
-            if (y > j->top)
-                j->top = y;
-        }
+        j->e[j->n + i] = e[i];
+        journal_book(j, &e[i]);
     }
     j->n += n;
     return SHAPAN_OK;
@@ -70,15 +75,8 @@ void journal_cut(Journal *j, int n)
     memset(j->sums, 0, sizeof j->sums);
     memset(j->total, 0, sizeof j->total);
     j->top = 0;
-    for (int i = 0; i < j->n; i++) {
-        int y = j->e[i].year;
-        if (y >= 0 && y < JOURNAL_YEARS) {
-            ledger_add(j->sums[y], &j->e[i]);
-            ledger_add(j->total, &j->e[i]);
-            if (y > j->top)
-                j->top = y;
-        }
-    }
+    for (int i = 0; i < j->n; i++)
+        journal_book(j, &j->e[i]);
 }
 
 void world_clear_undo(ShapanWorld *w, int ti)
