@@ -218,6 +218,8 @@ int64_t plan_want_units(const View *v, int p);
 /* plan_want_units of every product (the decision's own copy). */
 const int64_t *plan_want_all(const View *v);
 int64_t plan_loans_total(const ShapanTeam *t, bool short_only);
+/* What short loan l repays when it falls due: its principal and interest. */
+int64_t plan_short_repayment(const ShapanScenario *sc, const ShapanLoan *l);
 /* The reserve the cash keeps (the profile's, less what the last year lends back). */
 int64_t plan_reserve(const View *v);
 /* Q4 of the year before the last: what the next S1 repays; 0 in any other quarter. */

@@ -359,6 +359,11 @@ int64_t plan_loans_total(const ShapanTeam *t, bool short_only)
     return s;
 }
 
+int64_t plan_short_repayment(const ShapanScenario *sc, const ShapanLoan *l)
+{
+    return l->principal + shapan_half_up(l->principal, sc->fin.short_rate);
+}
+
 static bool same_entry(const ShapanEntry *a, const ShapanEntry *b)
 {
     return a->seq == b->seq && a->amount == b->amount && a->year == b->year &&
@@ -458,7 +463,7 @@ static void cash_plan_of(const View *v, int64_t *pre, int64_t *post, int64_t *re
         bool now = v->pre_s1 && l->due == aq;
         if (!l->is_short || (!now && l->due != aq + 1))
             continue;
-        int64_t amount = l->principal + shapan_half_up(l->principal, sc->fin.short_rate);
+        int64_t amount = plan_short_repayment(sc, l);
         if (now)
             *pre += amount;
         else if (aq + 1 <= shapan_aq(sc->years, 4))

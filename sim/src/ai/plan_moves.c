@@ -359,7 +359,7 @@ int64_t plan_last_year_repayment(const View *v)
     for (int i = 0; i < v->t->nloans; i++) {
         const ShapanLoan *l = &v->t->loans[i];
         if (l->is_short && l->due == v->aq + 1)
-            r += l->principal + shapan_half_up(l->principal, v->sc->fin.short_rate);
+            r += plan_short_repayment(v->sc, l);
     }
     return r;
 }

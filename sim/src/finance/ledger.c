@@ -67,8 +67,7 @@ static void add_entries(const ShapanEntry *e, int n, int max_year, int only_year
     for (int i = 0; i < n; i++) {
         if (e[i].year > max_year || (only_year >= 0 && e[i].year != only_year))
             continue;
-        out[e[i].debit] += ledger_sign[e[i].debit] * e[i].amount;
-        out[e[i].credit] -= ledger_sign[e[i].credit] * e[i].amount;
+        ledger_add(out, &e[i]);
     }
 }
 
